@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * The newskg command line: argument parsing only, then calls the library.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { resolve } from 'node:path';
+import { NewskgError } from '../errors.js';
+import { buildModel } from '../nlp/build-model.js';
+import { evaluateConll } from '../nlp/evaluate.js';
+import { formatConllevalReport } from '../nlp/conlleval.js';
+import { defaultModelPath } from '../nlp/model-file.js';
+import { analyze } from '../nlp/pipeline.js';
+import { readInputs } from './inputs.js';
+import { formatDoc } from './format.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+const program = new Command();
+program
+  .name('newskg')
+  .description('Build knowledge graphs from English news articles.')
+  .showHelpAfterError();
+
+program
+  .command('tag')
+  .description('Tag sentences and named entities in articles (a file, a folder of .txt/.md files, or - for stdin).')
+  .argument('[paths...]', 'files or folders; - reads standard input', ['seeds'])
+  .option('--json', 'print one JSON document per article instead of text')
+  .option('--model <file>', 'model file', undefined)
+  .action(async (paths: string[], opts: { json?: boolean; model?: string }) => {
+    let failures = 0;
+    let done = 0;
+    for await (const input of readInputs(paths)) {
+      if ('error' in input) {
+        failures++;
+        process.stderr.write(`${input.error}\n`);
+        continue;
+      }
+      try {
+        const doc = analyze(input.text, { modelPath: opts.model });
+        process.stdout.write(opts.json ? `${JSON.stringify({ source: input.name, sentences: doc.sentences.length, tokens: doc.tokens.length, mentions: doc.mentions })}\n` : formatDoc(input.name, doc));
+        done++;
+      } catch (err) {
+        failures++;
+        process.stderr.write(`newskg tag: ${input.name}: ${(err as Error).message}\n`);
+      }
+    }
+    if (done === 0 && failures > 0) process.exitCode = 1;
+  });
+
+program
+  .command('eval')
+  .description('Score the tagger on a CoNLL file: entity P/R/F1 as conlleval computes them, POS accuracy, tokens/s.')
+  .requiredOption('--conll <file>', 'CoNLL file (token [POS chunk] NER)')
+  .option('--model <file>', 'model file', undefined)
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: { conll: string; model?: string; json?: boolean }) => {
+    const report = await evaluateConll(opts.conll, { modelPath: opts.model });
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(`${report.file}: ${report.documents} documents, ${report.sentences} sentences\n`);
+    process.stdout.write(formatConllevalReport(report.ner));
+    if (report.posAccuracy !== null) process.stdout.write(`POS accuracy: ${(100 * report.posAccuracy).toFixed(2)}%\n`);
+    process.stdout.write(`throughput: ${Math.round(report.tokensPerSecond).toLocaleString('en-US')} tokens/s (tagging), model load ${report.modelLoadMs.toFixed(0)} ms\n`);
+  });
+
+program
+  .command('train')
+  .description('Train the tagger models from the shared data and write the model file (reproduces the shipped model).')
+  .option('--data <dir>', 'data folder with conll2003/ and the unlabelled corpora', '../shared/data')
+  .option('--out <file>', 'model file to write', defaultModelPath())
+  .option('--clusters <file>', 'reuse word clusters written by an earlier run instead of inducing them')
+  .option('--no-gazetteer', 'train without gazetteer features (ablation)')
+  .option('--no-clusters', 'train without word-cluster features (ablation)')
+  .option('--ner-epochs <n>', 'NER training epochs', positiveInt)
+  .option('--pos-epochs <n>', 'POS training epochs', positiveInt)
+  .option('--folds <n>', 'jackknife folds', positiveInt)
+  .action(async (opts: { data: string; out: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number }) => {
+    const settings: Record<string, number> = {};
+    if (opts.nerEpochs) settings.nerEpochs = opts.nerEpochs;
+    if (opts.posEpochs) settings.posEpochs = opts.posEpochs;
+    if (opts.folds) settings.folds = opts.folds;
+    await buildModel({
+      dataDir: resolve(opts.data),
+      out: resolve(opts.out),
+      clustersFile: typeof opts.clusters === 'string' ? opts.clusters : undefined,
+      noClusters: opts.clusters === false,
+      noGazetteer: !opts.gazetteer,
+      settings,
+      log: (msg) => process.stderr.write(`${msg}\n`),
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const msg = err instanceof NewskgError ? err.message : `newskg: ${(err as Error)?.message ?? String(err)}`;
+  process.stderr.write(`${msg.split('\n')[0]}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,4 @@
+/** newskg's public API: re-exports only. */
+export * from './types.js';
+export * from './errors.js';
+export * from './nlp/index.js';

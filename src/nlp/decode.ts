@@ -1,0 +1,99 @@
+/**
+ * Decoders: BILOU label constraints and first-order Viterbi.
+ */
+
+/** Parses a BILOU/BIO label into its prefix letter and type ('O' has type ''). */
+export function splitLabel(label: string): { prefix: string; type: string } {
+  if (label === 'O') return { prefix: 'O', type: '' };
+  return { prefix: label[0], type: label.slice(2) };
+}
+
+/**
+ * Allowed transitions for BILOU labels: after O, L-x or U-x comes O, B-y or U-y; after B-x or
+ * I-x comes I-x or L-x. Returned as a flat prev × cur boolean matrix plus start/end masks.
+ */
+export function bilouConstraints(labels: readonly string[]): { allowed: Uint8Array; startOk: Uint8Array; endOk: Uint8Array } {
+  const L = labels.length;
+  const parts = labels.map(splitLabel);
+  const allowed = new Uint8Array(L * L);
+  const startOk = new Uint8Array(L);
+  const endOk = new Uint8Array(L);
+  for (let a = 0; a < L; a++) {
+    const pa = parts[a];
+    const open = pa.prefix === 'B' || pa.prefix === 'I';
+    startOk[a] = pa.prefix === 'O' || pa.prefix === 'B' || pa.prefix === 'U' ? 1 : 0;
+    endOk[a] = open ? 0 : 1;
+    for (let b = 0; b < L; b++) {
+      const pb = parts[b];
+      const continues = pb.prefix === 'I' || pb.prefix === 'L';
+      allowed[a * L + b] = open ? (continues && pb.type === pa.type ? 1 : 0) : continues ? 0 : 1;
+    }
+  }
+  return { allowed, startOk, endOk };
+}
+
+/** Reusable Viterbi buffers. */
+export class Viterbi {
+  private delta = new Float64Array(0);
+  private back = new Int32Array(0);
+
+  constructor(
+    private readonly L: number,
+    private readonly allowed: Uint8Array,
+    private readonly startOk: Uint8Array,
+    private readonly endOk: Uint8Array,
+  ) {}
+
+  /**
+   * Best label sequence for emissions (n × L, row-major) under transitions (prev × cur) and
+   * start scores; writes labels into out.
+   */
+  decode(
+    emissions: Float64Array,
+    n: number,
+    trans: ArrayLike<number>,
+    start: ArrayLike<number>,
+    out: Int32Array,
+  ): void {
+    const L = this.L;
+    if (n === 0) return;
+    if (this.delta.length < n * L) {
+      this.delta = new Float64Array(n * L * 2);
+      this.back = new Int32Array(n * L * 2);
+    }
+    const delta = this.delta;
+    const back = this.back;
+    const allowed = this.allowed;
+    for (let k = 0; k < L; k++) delta[k] = this.startOk[k] ? emissions[k] + start[k] : -Infinity;
+    for (let i = 1; i < n; i++) {
+      const cur = i * L;
+      const prev = cur - L;
+      for (let b = 0; b < L; b++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let a = 0; a < L; a++) {
+          if (!allowed[a * L + b]) continue;
+          const s = delta[prev + a] + trans[a * L + b];
+          if (s > best) {
+            best = s;
+            arg = a;
+          }
+        }
+        delta[cur + b] = best + emissions[cur + b];
+        back[cur + b] = arg;
+      }
+    }
+    const last = (n - 1) * L;
+    let best = -Infinity;
+    let arg = 0;
+    for (let k = 0; k < L; k++) {
+      if (!this.endOk[k]) continue;
+      if (delta[last + k] > best) {
+        best = delta[last + k];
+        arg = k;
+      }
+    }
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]];
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Evaluation of the tagger on a CoNLL file: entity scores exactly as conlleval computes them,
+ * POS accuracy when the file has a POS column, and tagging throughput.
+ */
+import { splitLabel } from './decode.js';
+import { iob1ToBio, readConllFile } from './conll.js';
+import { conlleval, type ConllevalResult } from './conlleval.js';
+import { loadModel } from './pipeline.js';
+
+export interface EvalReport {
+  file: string;
+  documents: number;
+  sentences: number;
+  tokens: number;
+  ner: ConllevalResult;
+  /** Fraction of tokens whose predicted POS equals the file's, or null without a POS column. */
+  posAccuracy: number | null;
+  /** Tagging throughput (POS, chunks, two NER passes) on the file's tokens. */
+  tokensPerSecond: number;
+  modelLoadMs: number;
+}
+
+/** Maps WNUT-style or GMB-style types onto the four CoNLL types where it is unambiguous. */
+function normaliseType(tag: string): string {
+  if (tag === 'O') return tag;
+  const { prefix, type } = splitLabel(tag);
+  const t = type.toLowerCase();
+  const map: Record<string, string> = { per: 'PER', person: 'PER', org: 'ORG', organization: 'ORG', loc: 'LOC', location: 'LOC', misc: 'MISC' };
+  return `${prefix}-${map[t] ?? type}`;
+}
+
+export async function evaluateConll(file: string, opts: { modelPath?: string } = {}): Promise<EvalReport> {
+  const docs = await readConllFile(file);
+  const model = loadModel(opts.modelPath);
+  const tagger = model.tagger;
+  const labels = tagger.models.ner.labels;
+  const posLabels = tagger.models.pos.labels;
+  let tokens = 0;
+  let posCorrect = 0;
+  let posTotal = 0;
+  let sentences = 0;
+  const scored: { gold: string[]; pred: string[] }[] = [];
+  let taggingMs = 0;
+  for (const doc of docs) {
+    const words = doc.sentences.map((s) => s.words);
+    const t0 = performance.now();
+    const tags = tagger.tagDocument(words);
+    taggingMs += performance.now() - t0;
+    doc.sentences.forEach((s, i) => {
+      sentences++;
+      tokens += s.words.length;
+      const pred = Array.from(tags[i].ner, (l) => {
+        const { prefix, type } = splitLabel(labels[l]);
+        return prefix === 'O' ? 'O' : `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${type}`;
+      });
+      scored.push({ gold: iob1ToBio(s.ner.map(normaliseType)), pred });
+      if (s.pos) {
+        for (let j = 0; j < s.pos.length; j++) if (posLabels[tags[i].pos[j]] === s.pos[j]) posCorrect++;
+        posTotal += s.pos.length;
+      }
+    });
+  }
+  return {
+    file,
+    documents: docs.length,
+    sentences,
+    tokens,
+    ner: conlleval(scored),
+    posAccuracy: posTotal > 0 ? posCorrect / posTotal : null,
+    tokensPerSecond: taggingMs > 0 ? (tokens / taggingMs) * 1000 : 0,
+    modelLoadMs: model.loadMs,
+  };
+}

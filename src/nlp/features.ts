@@ -1,0 +1,369 @@
+/**
+ * Feature extraction for the POS, chunk and NER taggers.
+ *
+ * Every string property of a token (word, lowercase, shape, affixes, gazetteer and cluster
+ * membership) is hashed once per sentence; a feature is then an integer mix of a template id
+ * with one or two of those hashes. No feature strings are built, which keeps tagging fast.
+ *
+ * FEATURE_SIGNATURE names every template; a model records the signature it was trained with
+ * and refuses to load under code that computes other features.
+ */
+import { hashString, mix, mix3 } from './hash.js';
+
+/** What the feature code needs from a gazetteer (see gazetteer.ts). */
+export interface GazetteerLike {
+  match(lower: readonly string[], out?: Uint32Array): Uint32Array;
+}
+
+/** What the feature code needs from word clusters (see clusters.ts). */
+export interface ClustersLike {
+  prefixIds(word: string, out: Int32Array, offset: number): number;
+}
+
+/** Bump the version whenever a template below changes meaning. */
+export const FEATURE_VERSION = 3;
+
+const TEMPLATE_NAMES = [
+  'bias', 'w', 'l', 'capsline-l', 'l-1', 'l+1', 'l-2', 'l+2', 'l-1.l', 'l.l+1',
+  'p1', 'p2', 'p3', 'p4', 's1', 's2', 's3', 's4', 'shape', 'shape-1', 'shape+1', 'shape-1.shape',
+  'shape.shape+1', 'short', 'flags', 'flags.first', 's3-1', 's3+1',
+  'pos', 'pos-1', 'pos+1', 'pos-2', 'pos+2', 'pos-1.pos', 'pos.pos+1', 'pos-2.pos-1', 'pos+1.pos+2', 'pos.l',
+  'chunk', 'chunk-1.chunk', 'chunk.chunk+1',
+  't-1', 't-2', 't-2.t-1', 't-1.l', 't-1.pos', 't-1.pos+1', 't-1.s3',
+  'gaz', 'gaz-1', 'gaz+1', 'gaz.shape', 'cl', 'cl-1', 'cl+1', 'doc', 'doc.shape', 'docfirst', 'doclower',
+] as const;
+type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export const FEATURE_SIGNATURE = `newskg-features/v${FEATURE_VERSION}:${TEMPLATE_NAMES.join(',')}`;
+
+const T = Object.fromEntries(TEMPLATE_NAMES.map((n) => [n, hashString(n)])) as Record<TemplateName, number>;
+
+// Token flag bits.
+const F_INITCAP = 1;
+const F_ALLCAPS = 2;
+const F_HASDIGIT = 4;
+const F_ALLDIGIT = 8;
+const F_HYPHEN = 16;
+const F_PERIOD = 32;
+const F_PUNCT = 64;
+const F_LOWER = 128;
+const F_FIRST = 256;
+const F_CAPSLINE = 512;
+const F_URL = 1024;
+
+const BOUNDARY = hashString('<s>');
+const BOUNDARY_END = hashString('</s>');
+
+function charClass(c: number): number {
+  if (c >= 65 && c <= 90) return 88; // 'X'
+  if (c >= 97 && c <= 122) return 120; // 'x'
+  if (c >= 48 && c <= 57) return 100; // 'd'
+  if (c > 127) {
+    const s = String.fromCharCode(c);
+    const up = s.toUpperCase();
+    const lo = s.toLowerCase();
+    if (up !== lo) return s === up ? 88 : 120;
+  }
+  return c;
+}
+
+/** Maximum context clusters per token (prefix lengths in clusters.ts). */
+const MAX_CLUSTER_IDS = 4;
+
+/**
+ * Per-sentence token attributes, computed once and shared by all three taggers.
+ * Buffers are reused across sentences to avoid allocation in the hot path.
+ */
+export class SentenceContext {
+  n = 0;
+  words: string[] = [];
+  lower: string[] = [];
+  w = new Int32Array(64);
+  l = new Int32Array(64);
+  shape = new Int32Array(64);
+  short = new Int32Array(64);
+  flags = new Int32Array(64);
+  pre = new Int32Array(64 * 4);
+  suf = new Int32Array(64 * 4);
+  gaz = new Uint32Array(64);
+  cl = new Int32Array(64 * MAX_CLUSTER_IDS);
+  clN = new Int32Array(64);
+
+  constructor(
+    private readonly gazetteer?: GazetteerLike,
+    private readonly clusters?: ClustersLike,
+  ) {}
+
+  private ensure(n: number): void {
+    if (this.w.length >= n) return;
+    let size = this.w.length;
+    while (size < n) size *= 2;
+    this.w = new Int32Array(size);
+    this.l = new Int32Array(size);
+    this.shape = new Int32Array(size);
+    this.short = new Int32Array(size);
+    this.flags = new Int32Array(size);
+    this.pre = new Int32Array(size * 4);
+    this.suf = new Int32Array(size * 4);
+    this.gaz = new Uint32Array(size);
+    this.cl = new Int32Array(size * MAX_CLUSTER_IDS);
+    this.clN = new Int32Array(size);
+  }
+
+  set(words: readonly string[]): void {
+    const n = words.length;
+    this.ensure(n);
+    this.n = n;
+    this.words = words as string[];
+    const lower = new Array<string>(n);
+    let alpha = 0;
+    let caps = 0;
+    for (let i = 0; i < n; i++) {
+      const word = words[i];
+      const lw = word.toLowerCase();
+      lower[i] = lw;
+      this.w[i] = hashString(word);
+      this.l[i] = hashString(lw);
+      // Shape: character classes, runs capped at 2 (long) and at 1 (short).
+      let hLong = 0x811c9dc5;
+      let hShort = 0x811c9dc5;
+      let prev = -1;
+      let run = 0;
+      let upper = 0;
+      let lowerCount = 0;
+      let digits = 0;
+      let hyphen = false;
+      let period = false;
+      let letters = 0;
+      for (let j = 0; j < word.length; j++) {
+        const c = word.charCodeAt(j);
+        const k = charClass(c);
+        if (k === 88) upper++;
+        else if (k === 120) lowerCount++;
+        else if (k === 100) digits++;
+        else if (c === 45) hyphen = true;
+        else if (c === 46) period = true;
+        if (k === 88 || k === 120) letters++;
+        if (k === prev) run++;
+        else run = 1;
+        if (run <= 2) hLong = Math.imul(hLong ^ k, 0x01000193);
+        if (run === 1) hShort = Math.imul(hShort ^ k, 0x01000193);
+        prev = k;
+      }
+      this.shape[i] = hLong | 0;
+      this.short[i] = hShort | 0;
+      let f = 0;
+      if (upper > 0 && charClass(word.charCodeAt(0)) === 88) f |= F_INITCAP;
+      if (upper > 1 && lowerCount === 0) f |= F_ALLCAPS;
+      if (digits > 0) f |= F_HASDIGIT;
+      if (digits === word.length) f |= F_ALLDIGIT;
+      if (hyphen) f |= F_HYPHEN;
+      if (period) f |= F_PERIOD;
+      if (letters === 0 && digits === 0) f |= F_PUNCT;
+      if (upper === 0 && lowerCount > 0) f |= F_LOWER;
+      if (i === 0) f |= F_FIRST;
+      if (word.length > 4 && (word.startsWith('http') || word.startsWith('www.') || word.includes('.com/'))) f |= F_URL;
+      this.flags[i] = f;
+      if (letters >= 2) {
+        alpha++;
+        if (lowerCount === 0) caps++;
+      }
+      // Affixes of the lowercase form; hashes of prefix lengths 1..4 and suffix lengths 1..4.
+      let hp = 0x811c9dc5;
+      const len = lw.length;
+      for (let j = 0; j < 4; j++) {
+        if (j < len) hp = Math.imul(hp ^ lw.charCodeAt(j), 0x01000193);
+        this.pre[i * 4 + j] = j < len ? hp | 0 : 0;
+      }
+      let hs = 0x811c9dc5;
+      for (let j = 0; j < 4; j++) {
+        if (j < len) hs = Math.imul(hs ^ lw.charCodeAt(len - 1 - j), 0x01000193);
+        this.suf[i * 4 + j] = j < len ? hs | 0 : 0;
+      }
+      this.clN[i] = this.clusters ? this.clusters.prefixIds(word, this.cl, i * MAX_CLUSTER_IDS) : 0;
+    }
+    this.lower = lower;
+    // A headline or dateline in capitals: casing says nothing there, so the models see it as a context flag.
+    if (alpha >= 2 && caps === alpha) for (let i = 0; i < n; i++) this.flags[i] |= F_CAPSLINE;
+    // Sentence-initial also after an opening quote or bracket.
+    if (n > 1 && this.flags[0] & F_PUNCT) this.flags[1] |= F_FIRST;
+    if (this.gazetteer) {
+      const g = this.gazetteer.match(lower, this.gaz.length >= n ? this.gaz : undefined);
+      if (g !== this.gaz) this.gaz.set(g.subarray(0, n));
+    } else {
+      this.gaz.fill(0, 0, n);
+    }
+  }
+}
+
+/** Feature buffer with a cursor. */
+export class FeatureBuffer {
+  ids = new Int32Array(256);
+  n = 0;
+  reset(): void {
+    this.n = 0;
+  }
+  push(id: number): void {
+    if (this.n === this.ids.length) {
+      const next = new Int32Array(this.ids.length * 2);
+      next.set(this.ids);
+      this.ids = next;
+    }
+    this.ids[this.n++] = id;
+  }
+}
+
+/** Tag ids (index into the tagger's label list + 1; 0 = sentence boundary) for history features. */
+function wordAt(ctx: SentenceContext, i: number): number {
+  return i < 0 ? BOUNDARY : i >= ctx.n ? BOUNDARY_END : ctx.l[i];
+}
+function shapeAt(ctx: SentenceContext, i: number): number {
+  return i < 0 ? BOUNDARY : i >= ctx.n ? BOUNDARY_END : ctx.shape[i];
+}
+function tagAt(tags: Int32Array, n: number, i: number): number {
+  return i < 0 ? -1 : i >= n ? -2 : tags[i];
+}
+
+/**
+ * POS features for token i given the two previous predicted tags (Honnibal-style greedy tagger,
+ * plus shape and flags).
+ */
+export function posFeatures(ctx: SentenceContext, i: number, t1: number, t2: number, out: FeatureBuffer): void {
+  out.reset();
+  const capsline = ctx.flags[i] & F_CAPSLINE;
+  out.push(mix(T.bias, 0));
+  out.push(mix(T.l, ctx.l[i]));
+  if (!capsline) out.push(mix(T.w, ctx.w[i]));
+  else out.push(mix(T['capsline-l'], ctx.l[i]));
+  out.push(mix(T['l-1'], wordAt(ctx, i - 1)));
+  out.push(mix(T['l+1'], wordAt(ctx, i + 1)));
+  out.push(mix(T['l-2'], wordAt(ctx, i - 2)));
+  out.push(mix(T['l+2'], wordAt(ctx, i + 2)));
+  out.push(mix(T.p1, ctx.pre[i * 4]));
+  out.push(mix(T.s1, ctx.suf[i * 4]));
+  out.push(mix(T.s2, ctx.suf[i * 4 + 1]));
+  out.push(mix(T.s3, ctx.suf[i * 4 + 2]));
+  out.push(mix(T.s4, ctx.suf[i * 4 + 3]));
+  out.push(mix(T.p2, ctx.pre[i * 4 + 1]));
+  out.push(mix(T.p3, ctx.pre[i * 4 + 2]));
+  out.push(mix3(T['l-1.l'], wordAt(ctx, i - 1), ctx.l[i]));
+  out.push(mix3(T['l.l+1'], ctx.l[i], wordAt(ctx, i + 1)));
+  out.push(mix3(T['t-1.s3'], t1, ctx.suf[i * 4 + 2]));
+  out.push(mix(T.shape, ctx.shape[i]));
+  out.push(mix(T.flags, ctx.flags[i] & ~F_CAPSLINE));
+  if (i > 0) out.push(mix(T['s3-1'], ctx.suf[(i - 1) * 4 + 2]));
+  if (i + 1 < ctx.n) out.push(mix(T['s3+1'], ctx.suf[(i + 1) * 4 + 2]));
+  out.push(mix(T['t-1'], t1));
+  out.push(mix(T['t-2.t-1'], mix(t2, t1)));
+  out.push(mix3(T['t-1.l'], t1, ctx.l[i]));
+  if (ctx.clN[i] > 0) out.push(mix(T.cl, ctx.cl[i * MAX_CLUSTER_IDS + Math.min(1, ctx.clN[i] - 1)]));
+}
+
+/** Chunk features for token i given POS tag ids and the previous chunk tag. */
+export function chunkFeatures(ctx: SentenceContext, i: number, pos: Int32Array, c1: number, out: FeatureBuffer): void {
+  out.reset();
+  const n = ctx.n;
+  const p = tagAt(pos, n, i);
+  const pm1 = tagAt(pos, n, i - 1);
+  const pp1 = tagAt(pos, n, i + 1);
+  out.push(mix(T.bias, 0));
+  out.push(mix(T.l, ctx.l[i]));
+  out.push(mix(T['l-1'], wordAt(ctx, i - 1)));
+  out.push(mix(T['l+1'], wordAt(ctx, i + 1)));
+  out.push(mix(T.pos, p));
+  out.push(mix(T['pos-1'], pm1));
+  out.push(mix(T['pos+1'], pp1));
+  out.push(mix(T['pos-2'], tagAt(pos, n, i - 2)));
+  out.push(mix(T['pos+2'], tagAt(pos, n, i + 2)));
+  out.push(mix3(T['pos-1.pos'], pm1, p));
+  out.push(mix3(T['pos.pos+1'], p, pp1));
+  out.push(mix3(T['pos.l'], p, ctx.l[i]));
+  out.push(mix(T['t-1'], c1));
+  out.push(mix3(T['t-1.pos'], c1, p));
+  out.push(mix3(T['t-1.pos+1'], c1, pp1));
+  out.push(mix(T.short, ctx.short[i]));
+}
+
+/** NER emission features for token i (labels are decoded by Viterbi, so no tag history here). */
+export function nerFeatures(ctx: SentenceContext, i: number, pos: Int32Array, chunk: Int32Array, out: FeatureBuffer): void {
+  out.reset();
+  const n = ctx.n;
+  const f = ctx.flags[i];
+  const capsline = f & F_CAPSLINE;
+  out.push(mix(T.bias, 0));
+  out.push(mix(T.l, ctx.l[i]));
+  if (!capsline) out.push(mix(T.w, ctx.w[i]));
+  else out.push(mix(T['capsline-l'], ctx.l[i]));
+  out.push(mix(T['l-1'], wordAt(ctx, i - 1)));
+  out.push(mix(T['l+1'], wordAt(ctx, i + 1)));
+  out.push(mix(T['l-2'], wordAt(ctx, i - 2)));
+  out.push(mix(T['l+2'], wordAt(ctx, i + 2)));
+  out.push(mix3(T['l-1.l'], wordAt(ctx, i - 1), ctx.l[i]));
+  out.push(mix3(T['l.l+1'], ctx.l[i], wordAt(ctx, i + 1)));
+  for (let j = 0; j < 4; j++) {
+    const pre = ctx.pre[i * 4 + j];
+    if (pre !== 0) out.push(mix3(T.p1, j, pre));
+    const suf = ctx.suf[i * 4 + j];
+    if (suf !== 0) out.push(mix3(T.s1, j, suf));
+  }
+  const sh = capsline ? -7 : ctx.shape[i];
+  out.push(mix(T.shape, sh));
+  out.push(mix(T.short, capsline ? -7 : ctx.short[i]));
+  const shm1 = capsline ? -7 : shapeAt(ctx, i - 1);
+  const shp1 = capsline ? -7 : shapeAt(ctx, i + 1);
+  out.push(mix(T['shape-1'], shm1));
+  out.push(mix(T['shape+1'], shp1));
+  out.push(mix3(T['shape-1.shape'], shm1, sh));
+  out.push(mix3(T['shape.shape+1'], sh, shp1));
+  out.push(mix(T.flags, f));
+  out.push(mix3(T['flags.first'], f & (F_INITCAP | F_ALLCAPS | F_CAPSLINE), f & F_FIRST));
+  const p = tagAt(pos, n, i);
+  const pm1 = tagAt(pos, n, i - 1);
+  const pp1 = tagAt(pos, n, i + 1);
+  out.push(mix(T.pos, p));
+  out.push(mix(T['pos-1'], pm1));
+  out.push(mix(T['pos+1'], pp1));
+  out.push(mix3(T['pos-1.pos'], pm1, p));
+  out.push(mix3(T['pos.pos+1'], p, pp1));
+  out.push(mix(T.chunk, tagAt(chunk, n, i)));
+  out.push(mix3(T['chunk-1.chunk'], tagAt(chunk, n, i - 1), tagAt(chunk, n, i)));
+  out.push(mix3(T['chunk.chunk+1'], tagAt(chunk, n, i), tagAt(chunk, n, i + 1)));
+  // Gazetteer bits, alone and with the casing pattern (a capitalised word in a list of cities is strong evidence).
+  let g = ctx.gaz[i];
+  const caseKey = f & (F_INITCAP | F_ALLCAPS | F_LOWER | F_CAPSLINE);
+  while (g !== 0) {
+    const bit = 31 - Math.clz32(g);
+    g &= ~(1 << bit);
+    out.push(mix(T.gaz, bit));
+    out.push(mix3(T['gaz.shape'], bit, caseKey));
+  }
+  if (i > 0) for (let gm = ctx.gaz[i - 1]; gm !== 0; ) {
+    const bit = 31 - Math.clz32(gm);
+    gm &= ~(1 << bit);
+    out.push(mix(T['gaz-1'], bit));
+  }
+  if (i + 1 < n) for (let gp = ctx.gaz[i + 1]; gp !== 0; ) {
+    const bit = 31 - Math.clz32(gp);
+    gp &= ~(1 << bit);
+    out.push(mix(T['gaz+1'], bit));
+  }
+  // Word cluster path prefixes, of the token and (coarser) of its neighbours.
+  const base = i * MAX_CLUSTER_IDS;
+  for (let j = 0; j < ctx.clN[i]; j++) out.push(mix3(T.cl, j, ctx.cl[base + j]));
+  if (i > 0 && ctx.clN[i - 1] > 1) out.push(mix(T['cl-1'], ctx.cl[base - MAX_CLUSTER_IDS + 1]));
+  if (i + 1 < n && ctx.clN[i + 1] > 1) out.push(mix(T['cl+1'], ctx.cl[base + MAX_CLUSTER_IDS + 1]));
+}
+
+/** Casing pattern of a token, the key the document features are conjoined with. */
+export function casingOf(ctx: SentenceContext, i: number): number {
+  return ctx.flags[i] & (F_INITCAP | F_ALLCAPS | F_LOWER | F_CAPSLINE);
+}
+
+/**
+ * Second-pass NER features: the document evidence code (see tagger.ts documentEvidence) alone
+ * and with the token's casing. Appended to the first-pass features, which are reused.
+ */
+export function appendDocFeatures(code: number, casing: number, out: FeatureBuffer): void {
+  out.push(mix(T.doc, code));
+  if (code !== 0) out.push(mix3(T['doc.shape'], code, casing));
+}

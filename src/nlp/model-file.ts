@@ -1,0 +1,180 @@
+/**
+ * The model file: a small JSON header followed by binary sections (feature keys, int16 weights,
+ * transitions, gazetteer, clusters). The header records the feature signature the weights were
+ * trained with; loading under code with another signature is a ModelError, never garbage.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ModelError } from '../errors.js';
+import { FEATURE_SIGNATURE } from './features.js';
+import { FeatureTable } from './hash.js';
+import { LinearModel } from './linear.js';
+
+const MAGIC = 'NKGMODEL';
+export const MODEL_FORMAT = 1;
+
+interface SectionRef {
+  offset: number;
+  length: number;
+}
+
+interface LinearHeader {
+  labels: string[];
+  scale: number;
+  rows: number;
+  keys: SectionRef;
+  weights: SectionRef;
+  transitions?: SectionRef;
+  start?: SectionRef;
+}
+
+export interface ModelHeader {
+  format: number;
+  featureSignature: string;
+  models: Record<'pos' | 'chunk' | 'ner' | 'nerDoc', LinearHeader>;
+  gazetteer?: SectionRef;
+  clusters?: SectionRef;
+  /** Free-form provenance: training data, settings, dev scores, date. */
+  info: Record<string, unknown>;
+}
+
+export interface ModelBundle {
+  pos: LinearModel;
+  chunk: LinearModel;
+  ner: LinearModel;
+  nerDoc: LinearModel;
+  gazetteer?: Uint8Array;
+  clusters?: Uint8Array;
+  info: Record<string, unknown>;
+}
+
+/** The shipped model, located from this module (works from src/ under vitest and from dist/). */
+export function defaultModelPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'src', 'nlp', 'models', 'newskg-en.model');
+    dir = dirname(dir);
+  }
+  throw new ModelError('cannot locate the package root to find the shipped model');
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+export function serializeModel(bundle: ModelBundle): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let offset = 0;
+  const add = (view: ArrayBufferView): SectionRef => {
+    const bytes = bytesOf(view);
+    const ref = { offset, length: bytes.byteLength };
+    chunks.push(bytes);
+    offset += bytes.byteLength;
+    const pad = (8 - (offset % 8)) % 8;
+    if (pad) {
+      chunks.push(new Uint8Array(pad));
+      offset += pad;
+    }
+    return ref;
+  };
+  const linear = (m: LinearModel): LinearHeader => {
+    // Keys in row order, so the table can be rebuilt at load.
+    const keys = new Int32Array(m.table.count);
+    for (const [key, row] of m.table.entries()) keys[row] = key;
+    const h: LinearHeader = { labels: [...m.labels], scale: m.scale, rows: m.table.count, keys: add(keys), weights: add(m.weights) };
+    if (m.transitions) h.transitions = add(m.transitions);
+    if (m.start) h.start = add(m.start);
+    return h;
+  };
+  const header: ModelHeader = {
+    format: MODEL_FORMAT,
+    featureSignature: FEATURE_SIGNATURE,
+    models: { pos: linear(bundle.pos), chunk: linear(bundle.chunk), ner: linear(bundle.ner), nerDoc: linear(bundle.nerDoc) },
+    info: bundle.info,
+  };
+  if (bundle.gazetteer) header.gazetteer = add(bundle.gazetteer);
+  if (bundle.clusters) header.clusters = add(bundle.clusters);
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const prefix = new Uint8Array(16);
+  prefix.set(new TextEncoder().encode(MAGIC), 0);
+  const dv = new DataView(prefix.buffer);
+  dv.setUint32(8, MODEL_FORMAT, true);
+  dv.setUint32(12, headerBytes.byteLength, true);
+  const headerPad = (8 - (headerBytes.byteLength % 8)) % 8;
+  const out = new Uint8Array(16 + headerBytes.byteLength + headerPad + offset);
+  out.set(prefix, 0);
+  out.set(headerBytes, 16);
+  let pos = 16 + headerBytes.byteLength + headerPad;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.byteLength;
+  }
+  return out;
+}
+
+export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
+  if (bytes.byteLength < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) {
+    throw new ModelError(`${source} is not a newskg model file`);
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const format = dv.getUint32(8, true);
+  if (format !== MODEL_FORMAT) throw new ModelError(`${source} has model format ${format}; this code reads format ${MODEL_FORMAT}`);
+  const headerLength = dv.getUint32(12, true);
+  if (16 + headerLength > bytes.byteLength) throw new ModelError(`${source} is truncated (header)`);
+  let header: ModelHeader;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + headerLength)));
+  } catch (err) {
+    throw new ModelError(`${source} has a corrupt header`, { cause: err });
+  }
+  if (header.featureSignature !== FEATURE_SIGNATURE) {
+    throw new ModelError(
+      `${source} was trained with features "${String(header.featureSignature).slice(0, 40)}…" but this code computes "${FEATURE_SIGNATURE.slice(0, 40)}…"; retrain it with \`newskg train\``,
+    );
+  }
+  const base = 16 + headerLength + ((8 - (headerLength % 8)) % 8);
+  const section = (ref: SectionRef): Uint8Array => {
+    if (base + ref.offset + ref.length > bytes.byteLength) throw new ModelError(`${source} is truncated`);
+    // Copy into a fresh, aligned buffer.
+    return bytes.slice(base + ref.offset, base + ref.offset + ref.length);
+  };
+  const linear = (h: LinearHeader): LinearModel => {
+    const keys = new Int32Array(section(h.keys).buffer);
+    const weights = new Int16Array(section(h.weights).buffer);
+    if (keys.length !== h.rows || weights.length !== h.rows * h.labels.length) throw new ModelError(`${source} has inconsistent weight sections`);
+    const table = new FeatureTable(keys.length);
+    for (let r = 0; r < keys.length; r++) table.set(keys[r], r);
+    const transitions = h.transitions ? new Float32Array(section(h.transitions).buffer) : undefined;
+    const start = h.start ? new Float32Array(section(h.start).buffer) : undefined;
+    return new LinearModel(h.labels, table, weights, h.scale, transitions, start);
+  };
+  return {
+    pos: linear(header.models.pos),
+    chunk: linear(header.models.chunk),
+    ner: linear(header.models.ner),
+    nerDoc: linear(header.models.nerDoc),
+    gazetteer: header.gazetteer ? section(header.gazetteer) : undefined,
+    clusters: header.clusters ? section(header.clusters) : undefined,
+    info: header.info ?? {},
+  };
+}
+
+export function readModelFile(path: string): ModelBundle {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new ModelError(`cannot read model file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+  }
+  return parseModel(bytes, path);
+}
+
+/** Writes atomically: a crash never leaves a truncated model behind. */
+export function writeModelFile(path: string, bundle: ModelBundle): number {
+  const bytes = serializeModel(bundle);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
+  return bytes.byteLength;
+}

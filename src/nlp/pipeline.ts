@@ -1,0 +1,111 @@
+/**
+ * Text → Doc: tokenize, split sentences, tag POS, chunks and entities with the shipped model.
+ * The model is loaded lazily, once per process.
+ */
+import { NewskgError } from '../errors.js';
+import type { Doc, EntityType, Mention } from '../types.js';
+import { splitLabel } from './decode.js';
+import { Gazetteer } from './gazetteer.js';
+import { WordClusters } from './clusters.js';
+import { defaultModelPath, readModelFile, type ModelBundle } from './model-file.js';
+import { splitSentences } from './sentences.js';
+import { Tagger } from './tagger.js';
+import { tokenize } from './tokenize.js';
+
+export interface LoadedModel {
+  tagger: Tagger;
+  info: Record<string, unknown>;
+  path: string;
+  loadMs: number;
+}
+
+const cache = new Map<string, LoadedModel>();
+
+/** Builds a tagger from a parsed model bundle. */
+export function taggerFromBundle(bundle: ModelBundle): Tagger {
+  return new Tagger({
+    pos: bundle.pos,
+    chunk: bundle.chunk,
+    ner: bundle.ner,
+    nerDoc: bundle.nerDoc,
+    gazetteer: bundle.gazetteer ? Gazetteer.fromBytes(bundle.gazetteer) : undefined,
+    clusters: bundle.clusters ? WordClusters.fromBytes(bundle.clusters) : undefined,
+  });
+}
+
+/** The model at `path` (default: the shipped one), loaded on first use and kept for the process. */
+export function loadModel(path: string = defaultModelPath()): LoadedModel {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  const t0 = performance.now();
+  const bundle = readModelFile(path);
+  const tagger = taggerFromBundle(bundle);
+  const loaded = { tagger, info: bundle.info, path, loadMs: performance.now() - t0 };
+  cache.set(path, loaded);
+  return loaded;
+}
+
+/** Largest text analysed in one call; larger inputs are refused with a clear error rather than exhausting memory. */
+export const MAX_TEXT_LENGTH = 64 * 1024 * 1024;
+
+export interface AnalyzeOptions {
+  modelPath?: string;
+}
+
+/** Analyses one article's text. Offsets in the result are into `text`. */
+export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
+  if (typeof text !== 'string') throw new NewskgError('nlp', 'analyze() expects a string');
+  if (text.length > MAX_TEXT_LENGTH) throw new NewskgError('nlp', `text of ${text.length} characters exceeds the ${MAX_TEXT_LENGTH}-character limit`);
+  const { tagger } = loadModel(opts.modelPath);
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const words = sentences.map((s) => {
+    const ws = new Array<string>(s.tokenEnd - s.tokenStart);
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) ws[i - s.tokenStart] = tokens[i].text;
+    return ws;
+  });
+  const tags = tagger.tagDocument(words);
+  const { pos: posModel, chunk: chunkModel, ner: nerModel } = tagger.models;
+  const n = tokens.length;
+  const pos = new Array<string>(n);
+  const chunks = new Array<string>(n);
+  const ner = new Array<string>(n);
+  const mentions: Mention[] = [];
+  sentences.forEach((s, si) => {
+    const t = tags[si];
+    let open = -1;
+    let openType = '';
+    let marginSum = 0;
+    for (let i = 0; i < t.pos.length; i++) {
+      const ti = s.tokenStart + i;
+      pos[ti] = posModel.labels[t.pos[i]];
+      chunks[ti] = chunkModel.labels[t.chunk[i]];
+      const { prefix, type } = splitLabel(nerModel.labels[t.ner[i]]);
+      ner[ti] = prefix === 'O' ? 'O' : `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${type}`;
+      if (prefix === 'B' || prefix === 'U') {
+        open = ti;
+        openType = type;
+        marginSum = 0;
+      }
+      if (open >= 0) marginSum += t.margin[i];
+      if (open >= 0 && (prefix === 'L' || prefix === 'U')) {
+        const len = ti - open + 1;
+        const start = tokens[open].start;
+        const end = tokens[ti].end;
+        mentions.push({
+          type: openType as EntityType,
+          text: text.slice(start, end),
+          start,
+          end,
+          tokenStart: open,
+          tokenEnd: ti + 1,
+          sentence: si,
+          // Squash the mean Viterbi margin into (0, 1); perceptron scores are not probabilities.
+          score: Math.round((1 / (1 + Math.exp(-marginSum / len / 4))) * 1000) / 1000,
+        });
+        open = -1;
+      }
+    }
+  });
+  return { text, tokens, sentences, pos, chunks, ner, mentions };
+}
