@@ -69,7 +69,6 @@ export async function buildModel(opts: BuildModelOptions) {
     pos: trained.pos,
     chunk: trained.chunk,
     ner: trained.ner,
-    nerDoc: trained.nerDoc,
     gazetteer: gazetteer?.toBytes(),
     clusters: clusters?.toBytes(),
     info,

@@ -36,13 +36,25 @@ export function bilouConstraints(labels: readonly string[]): { allowed: Uint8Arr
 export class Viterbi {
   private delta = new Float64Array(0);
   private back = new Int32Array(0);
+  /** For each label b, its allowed predecessors: predFrom[predStart[b] .. predStart[b+1]). */
+  private readonly predStart: Int32Array;
+  private readonly predFrom: Int32Array;
 
   constructor(
     private readonly L: number,
-    private readonly allowed: Uint8Array,
+    allowed: Uint8Array,
     private readonly startOk: Uint8Array,
     private readonly endOk: Uint8Array,
-  ) {}
+  ) {
+    // BILOU allows about a third of all label pairs; visiting only those makes decoding 3× cheaper.
+    this.predStart = new Int32Array(L + 1);
+    const from: number[] = [];
+    for (let b = 0; b < L; b++) {
+      for (let a = 0; a < L; a++) if (allowed[a * L + b]) from.push(a);
+      this.predStart[b + 1] = from.length;
+    }
+    this.predFrom = Int32Array.from(from);
+  }
 
   /**
    * Best label sequence for emissions (n × L, row-major) under transitions (prev × cur) and
@@ -63,7 +75,8 @@ export class Viterbi {
     }
     const delta = this.delta;
     const back = this.back;
-    const allowed = this.allowed;
+    const predStart = this.predStart;
+    const predFrom = this.predFrom;
     for (let k = 0; k < L; k++) delta[k] = this.startOk[k] ? emissions[k] + start[k] : -Infinity;
     for (let i = 1; i < n; i++) {
       const cur = i * L;
@@ -71,8 +84,8 @@ export class Viterbi {
       for (let b = 0; b < L; b++) {
         let best = -Infinity;
         let arg = 0;
-        for (let a = 0; a < L; a++) {
-          if (!allowed[a * L + b]) continue;
+        for (let p = predStart[b]; p < predStart[b + 1]; p++) {
+          const a = predFrom[p];
           const s = delta[prev + a] + trans[a * L + b];
           if (s > best) {
             best = s;

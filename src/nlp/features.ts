@@ -12,25 +12,28 @@ import { hashString, mix, mix3 } from './hash.js';
 
 /** What the feature code needs from a gazetteer (see gazetteer.ts). */
 export interface GazetteerLike {
-  match(lower: readonly string[], out?: Uint32Array): Uint32Array;
+  /** Per-token match bits from hashString(lowercase form) of each token. */
+  matchHashes(hashes: Int32Array, n: number, out?: Uint32Array): Uint32Array;
+  /** Category index of ordinary English words. */
+  readonly wordCategory: number;
 }
 
 /** What the feature code needs from word clusters (see clusters.ts). */
 export interface ClustersLike {
-  prefixIds(word: string, out: Int32Array, offset: number): number;
+  prefixIds(word: string, lower: string, out: Int32Array, offset: number): number;
 }
 
 /** Bump the version whenever a template below changes meaning. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 6;
 
 const TEMPLATE_NAMES = [
   'bias', 'w', 'l', 'capsline-l', 'l-1', 'l+1', 'l-2', 'l+2', 'l-1.l', 'l.l+1',
-  'p1', 'p2', 'p3', 'p4', 's1', 's2', 's3', 's4', 'shape', 'shape-1', 'shape+1', 'shape-1.shape',
-  'shape.shape+1', 'short', 'flags', 'flags.first', 's3-1', 's3+1',
-  'pos', 'pos-1', 'pos+1', 'pos-2', 'pos+2', 'pos-1.pos', 'pos.pos+1', 'pos-2.pos-1', 'pos+1.pos+2', 'pos.l',
+  'p1', 'p2', 'p3', 's1', 's2', 's3', 's4', 'shape', 'shape-1', 'shape+1',
+  'short', 'flags', 'flags.first', 's3-1', 's3+1',
+  'pos', 'pos-1', 'pos+1', 'pos-2', 'pos+2', 'pos-1.pos', 'pos.pos+1',
   'chunk', 'chunk-1.chunk', 'chunk.chunk+1',
-  't-1', 't-2', 't-2.t-1', 't-1.l', 't-1.pos', 't-1.pos+1', 't-1.s3',
-  'gaz', 'gaz-1', 'gaz+1', 'gaz.shape', 'cl', 'cl-1', 'cl+1', 'doc', 'doc.shape', 'docfirst', 'doclower',
+  't-1', 't-2.t-1', 't-1.l', 't-1.pos', 't-1.pos+1',
+  'gaz-1', 'gaz+1', 'gaz.shape', 'cl', 'cl-1', 'cl+1', 'doc', 'doc.shape',
 ] as const;
 type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -89,10 +92,15 @@ export class SentenceContext {
   cl = new Int32Array(64 * MAX_CLUSTER_IDS);
   clN = new Int32Array(64);
 
+  /** Match bit of the gazetteer's ordinary-English-words list. */
+  private readonly wordBit: number;
+
   constructor(
     private readonly gazetteer?: GazetteerLike,
     private readonly clusters?: ClustersLike,
-  ) {}
+  ) {
+    this.wordBit = gazetteer ? 1 << (2 * gazetteer.wordCategory) : 0;
+  }
 
   private ensure(n: number): void {
     if (this.w.length >= n) return;
@@ -180,7 +188,7 @@ export class SentenceContext {
         if (j < len) hs = Math.imul(hs ^ lw.charCodeAt(len - 1 - j), 0x01000193);
         this.suf[i * 4 + j] = j < len ? hs | 0 : 0;
       }
-      this.clN[i] = this.clusters ? this.clusters.prefixIds(word, this.cl, i * MAX_CLUSTER_IDS) : 0;
+      this.clN[i] = this.clusters ? this.clusters.prefixIds(word, lw, this.cl, i * MAX_CLUSTER_IDS) : 0;
     }
     this.lower = lower;
     // A headline or dateline in capitals: casing says nothing there, so the models see it as a context flag.
@@ -188,8 +196,20 @@ export class SentenceContext {
     // Sentence-initial also after an opening quote or bracket.
     if (n > 1 && this.flags[0] & F_PUNCT) this.flags[1] |= F_FIRST;
     if (this.gazetteer) {
-      const g = this.gazetteer.match(lower, this.gaz.length >= n ? this.gaz : undefined);
+      const g = this.gazetteer.matchHashes(this.l, n, this.gaz.length >= n ? this.gaz : undefined);
       if (g !== this.gaz) this.gaz.set(g.subarray(0, n));
+      // A headline in Title Case says as little through casing as one in capitals: when nearly
+      // every ordinary dictionary word of the line is capitalised, flag it the same way.
+      if (!(this.flags[0] & F_CAPSLINE)) {
+        let common = 0;
+        let capitalised = 0;
+        for (let i = 1; i < n; i++) {
+          if (!(this.gaz[i] & this.wordBit) || words[i].length < 2) continue;
+          common++;
+          if (this.flags[i] & F_INITCAP) capitalised++;
+        }
+        if (common >= 3 && capitalised >= 0.8 * common) for (let i = 0; i < n; i++) this.flags[i] |= F_CAPSLINE;
+      }
     } else {
       this.gaz.fill(0, 0, n);
     }
@@ -202,6 +222,10 @@ export class FeatureBuffer {
   n = 0;
   reset(): void {
     this.n = 0;
+  }
+  cleared(): this {
+    this.n = 0;
+    return this;
   }
   push(id: number): void {
     if (this.n === this.ids.length) {
@@ -226,19 +250,24 @@ function tagAt(tags: Int32Array, n: number, i: number): number {
 
 /**
  * POS features for token i given the two previous predicted tags (Honnibal-style greedy tagger,
- * plus shape and flags).
+ * plus shape and flags). Split in two so the tagger can cache the word-only part per word.
  */
 export function posFeatures(ctx: SentenceContext, i: number, t1: number, t2: number, out: FeatureBuffer): void {
+  posWordFeatures(ctx, i, out);
+  posContextFeatures(ctx, i, t1, t2, out);
+}
+
+/**
+ * The POS features that depend only on the token itself, its line being in capitals and its
+ * being sentence-initial (see wordVariant).
+ */
+export function posWordFeatures(ctx: SentenceContext, i: number, out: FeatureBuffer): void {
   out.reset();
   const capsline = ctx.flags[i] & F_CAPSLINE;
   out.push(mix(T.bias, 0));
   out.push(mix(T.l, ctx.l[i]));
   if (!capsline) out.push(mix(T.w, ctx.w[i]));
   else out.push(mix(T['capsline-l'], ctx.l[i]));
-  out.push(mix(T['l-1'], wordAt(ctx, i - 1)));
-  out.push(mix(T['l+1'], wordAt(ctx, i + 1)));
-  out.push(mix(T['l-2'], wordAt(ctx, i - 2)));
-  out.push(mix(T['l+2'], wordAt(ctx, i + 2)));
   out.push(mix(T.p1, ctx.pre[i * 4]));
   out.push(mix(T.s1, ctx.suf[i * 4]));
   out.push(mix(T.s2, ctx.suf[i * 4 + 1]));
@@ -246,95 +275,183 @@ export function posFeatures(ctx: SentenceContext, i: number, t1: number, t2: num
   out.push(mix(T.s4, ctx.suf[i * 4 + 3]));
   out.push(mix(T.p2, ctx.pre[i * 4 + 1]));
   out.push(mix(T.p3, ctx.pre[i * 4 + 2]));
-  out.push(mix3(T['l-1.l'], wordAt(ctx, i - 1), ctx.l[i]));
-  out.push(mix3(T['l.l+1'], ctx.l[i], wordAt(ctx, i + 1)));
-  out.push(mix3(T['t-1.s3'], t1, ctx.suf[i * 4 + 2]));
   out.push(mix(T.shape, ctx.shape[i]));
   out.push(mix(T.flags, ctx.flags[i] & ~F_CAPSLINE));
-  if (i > 0) out.push(mix(T['s3-1'], ctx.suf[(i - 1) * 4 + 2]));
-  if (i + 1 < ctx.n) out.push(mix(T['s3+1'], ctx.suf[(i + 1) * 4 + 2]));
+  if (ctx.clN[i] > 0) out.push(mix(T.cl, ctx.cl[i * MAX_CLUSTER_IDS + Math.min(1, ctx.clN[i] - 1)]));
+}
+
+/** The POS features of token i that depend on its neighbours and the previous tags; appends. */
+export function posContextFeatures(ctx: SentenceContext, i: number, t1: number, t2: number, out: FeatureBuffer): void {
+  for (const offset of NEIGHBOUR_OFFSETS) posNeighbourFeatures(ctx, i, offset, out);
+  posPairFeatures(ctx, i, t1, t2, out);
+}
+
+/** Offsets of the neighbours whose features depend on the neighbour's word alone. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+
+/**
+ * The POS features of token i that look at the word at i+offset alone (its lowercase form and,
+ * for adjacent words, its suffix): cacheable per neighbouring word; appends.
+ */
+export function posNeighbourFeatures(ctx: SentenceContext, i: number, offset: number, out: FeatureBuffer): void {
+  const j = i + offset;
+  if (offset === -1) {
+    out.push(mix(T['l-1'], wordAt(ctx, j)));
+    if (j >= 0) out.push(mix(T['s3-1'], ctx.suf[j * 4 + 2]));
+  } else if (offset === 1) {
+    out.push(mix(T['l+1'], wordAt(ctx, j)));
+    if (j < ctx.n) out.push(mix(T['s3+1'], ctx.suf[j * 4 + 2]));
+  } else if (offset === -2) {
+    out.push(mix(T['l-2'], wordAt(ctx, j)));
+  } else {
+    out.push(mix(T['l+2'], wordAt(ctx, j)));
+  }
+}
+
+/** The POS features that combine token i with the previous tags; appends. */
+export function posPairFeatures(ctx: SentenceContext, i: number, t1: number, t2: number, out: FeatureBuffer): void {
   out.push(mix(T['t-1'], t1));
   out.push(mix(T['t-2.t-1'], mix(t2, t1)));
   out.push(mix3(T['t-1.l'], t1, ctx.l[i]));
-  if (ctx.clN[i] > 0) out.push(mix(T.cl, ctx.cl[i * MAX_CLUSTER_IDS + Math.min(1, ctx.clN[i] - 1)]));
+}
+
+/**
+ * Which cached variant of a word's scores applies at token i: the word-only features differ
+ * only by the capitals-line and sentence-initial flags.
+ */
+export function wordVariant(ctx: SentenceContext, i: number): number {
+  const f = ctx.flags[i];
+  return (f & F_CAPSLINE ? 2 : 0) | (f & F_FIRST ? 1 : 0);
 }
 
 /** Chunk features for token i given POS tag ids and the previous chunk tag. */
 export function chunkFeatures(ctx: SentenceContext, i: number, pos: Int32Array, c1: number, out: FeatureBuffer): void {
   out.reset();
   const n = ctx.n;
-  const p = tagAt(pos, n, i);
-  const pm1 = tagAt(pos, n, i - 1);
-  const pp1 = tagAt(pos, n, i + 1);
+  chunkTagFeatures(tagAt(pos, n, i - 1), tagAt(pos, n, i), tagAt(pos, n, i + 1), c1, out);
+  chunkWordFeatures(ctx, i, pos, out);
+}
+
+/**
+ * The chunk features that depend only on the POS trigram around the token and the previous
+ * chunk tag, so the tagger can cache their scores by those four small integers; appends.
+ */
+export function chunkTagFeatures(pm1: number, p: number, pp1: number, c1: number, out: FeatureBuffer): void {
   out.push(mix(T.bias, 0));
-  out.push(mix(T.l, ctx.l[i]));
-  out.push(mix(T['l-1'], wordAt(ctx, i - 1)));
-  out.push(mix(T['l+1'], wordAt(ctx, i + 1)));
   out.push(mix(T.pos, p));
   out.push(mix(T['pos-1'], pm1));
   out.push(mix(T['pos+1'], pp1));
-  out.push(mix(T['pos-2'], tagAt(pos, n, i - 2)));
-  out.push(mix(T['pos+2'], tagAt(pos, n, i + 2)));
   out.push(mix3(T['pos-1.pos'], pm1, p));
   out.push(mix3(T['pos.pos+1'], p, pp1));
-  out.push(mix3(T['pos.l'], p, ctx.l[i]));
   out.push(mix(T['t-1'], c1));
   out.push(mix3(T['t-1.pos'], c1, p));
   out.push(mix3(T['t-1.pos+1'], c1, pp1));
-  out.push(mix(T.short, ctx.short[i]));
+}
+
+/** The other chunk features (words and the wider POS window); appends. */
+export function chunkWordFeatures(ctx: SentenceContext, i: number, pos: Int32Array, out: FeatureBuffer): void {
+  const n = ctx.n;
+  out.push(mix(T.l, ctx.l[i]));
+  out.push(mix(T['pos-2'], tagAt(pos, n, i - 2)));
+  out.push(mix(T['pos+2'], tagAt(pos, n, i + 2)));
 }
 
 /** NER emission features for token i (labels are decoded by Viterbi, so no tag history here). */
 export function nerFeatures(ctx: SentenceContext, i: number, pos: Int32Array, chunk: Int32Array, out: FeatureBuffer): void {
+  nerWordFeatures(ctx, i, out);
+  nerContextFeatures(ctx, i, pos, chunk, out);
+}
+
+/** The NER features that depend only on the token itself and its wordVariant. */
+export function nerWordFeatures(ctx: SentenceContext, i: number, out: FeatureBuffer): void {
   out.reset();
-  const n = ctx.n;
   const f = ctx.flags[i];
   const capsline = f & F_CAPSLINE;
   out.push(mix(T.bias, 0));
   out.push(mix(T.l, ctx.l[i]));
   if (!capsline) out.push(mix(T.w, ctx.w[i]));
   else out.push(mix(T['capsline-l'], ctx.l[i]));
-  out.push(mix(T['l-1'], wordAt(ctx, i - 1)));
-  out.push(mix(T['l+1'], wordAt(ctx, i + 1)));
-  out.push(mix(T['l-2'], wordAt(ctx, i - 2)));
-  out.push(mix(T['l+2'], wordAt(ctx, i + 2)));
-  out.push(mix3(T['l-1.l'], wordAt(ctx, i - 1), ctx.l[i]));
-  out.push(mix3(T['l.l+1'], ctx.l[i], wordAt(ctx, i + 1)));
   for (let j = 0; j < 4; j++) {
     const pre = ctx.pre[i * 4 + j];
     if (pre !== 0) out.push(mix3(T.p1, j, pre));
     const suf = ctx.suf[i * 4 + j];
     if (suf !== 0) out.push(mix3(T.s1, j, suf));
   }
-  const sh = capsline ? -7 : ctx.shape[i];
-  out.push(mix(T.shape, sh));
+  out.push(mix(T.shape, capsline ? -7 : ctx.shape[i]));
   out.push(mix(T.short, capsline ? -7 : ctx.short[i]));
-  const shm1 = capsline ? -7 : shapeAt(ctx, i - 1);
-  const shp1 = capsline ? -7 : shapeAt(ctx, i + 1);
-  out.push(mix(T['shape-1'], shm1));
-  out.push(mix(T['shape+1'], shp1));
-  out.push(mix3(T['shape-1.shape'], shm1, sh));
-  out.push(mix3(T['shape.shape+1'], sh, shp1));
   out.push(mix(T.flags, f));
   out.push(mix3(T['flags.first'], f & (F_INITCAP | F_ALLCAPS | F_CAPSLINE), f & F_FIRST));
-  const p = tagAt(pos, n, i);
-  const pm1 = tagAt(pos, n, i - 1);
-  const pp1 = tagAt(pos, n, i + 1);
+  const base = i * MAX_CLUSTER_IDS;
+  for (let j = 0; j < ctx.clN[i]; j++) out.push(mix3(T.cl, j, ctx.cl[base + j]));
+}
+
+/** The NER features of token i that depend on its neighbours, tags and gazetteer matches; appends. */
+export function nerContextFeatures(ctx: SentenceContext, i: number, pos: Int32Array, chunk: Int32Array, out: FeatureBuffer): void {
+  const n = ctx.n;
+  nerTagFeatures(tagAt(pos, n, i - 1), tagAt(pos, n, i), tagAt(pos, n, i + 1), tagAt(chunk, n, i - 1), tagAt(chunk, n, i), tagAt(chunk, n, i + 1), out);
+  nerLexicalFeatures(ctx, i, out);
+}
+
+/** The NER features that depend only on the POS and chunk trigrams around the token; appends. */
+export function nerTagFeatures(pm1: number, p: number, pp1: number, cm1: number, c: number, cp1: number, out: FeatureBuffer): void {
+  nerPosFeatures(pm1, p, pp1, out);
+  nerChunkFeatures(cm1, c, cp1, out);
+}
+
+/** The NER features of the POS trigram around the token; appends. */
+export function nerPosFeatures(pm1: number, p: number, pp1: number, out: FeatureBuffer): void {
   out.push(mix(T.pos, p));
   out.push(mix(T['pos-1'], pm1));
   out.push(mix(T['pos+1'], pp1));
   out.push(mix3(T['pos-1.pos'], pm1, p));
   out.push(mix3(T['pos.pos+1'], p, pp1));
-  out.push(mix(T.chunk, tagAt(chunk, n, i)));
-  out.push(mix3(T['chunk-1.chunk'], tagAt(chunk, n, i - 1), tagAt(chunk, n, i)));
-  out.push(mix3(T['chunk.chunk+1'], tagAt(chunk, n, i), tagAt(chunk, n, i + 1)));
+}
+
+/** The NER features of the chunk trigram around the token; appends. */
+export function nerChunkFeatures(cm1: number, c: number, cp1: number, out: FeatureBuffer): void {
+  out.push(mix(T.chunk, c));
+  out.push(mix3(T['chunk-1.chunk'], cm1, c));
+  out.push(mix3(T['chunk.chunk+1'], c, cp1));
+}
+
+/** The NER context features from neighbouring words, shapes, gazetteer matches and clusters; appends. */
+export function nerLexicalFeatures(ctx: SentenceContext, i: number, out: FeatureBuffer): void {
+  nerNeighbourFeatures(ctx, i, -1, out);
+  nerNeighbourFeatures(ctx, i, 1, out);
+  nerPairFeatures(ctx, i, out);
+}
+
+/**
+ * The NER features of token i that look at the adjacent word at i+offset (±1) alone: its
+ * lowercase form, shape and coarse cluster; appends.
+ */
+export function nerNeighbourFeatures(ctx: SentenceContext, i: number, offset: number, out: FeatureBuffer): void {
+  const j = i + offset;
+  const capsline = ctx.flags[i] & F_CAPSLINE;
+  if (offset === -1) {
+    out.push(mix(T['l-1'], wordAt(ctx, j)));
+    out.push(mix(T['shape-1'], capsline ? -7 : shapeAt(ctx, j)));
+    if (j >= 0 && ctx.clN[j] > 1) out.push(mix(T['cl-1'], ctx.cl[j * MAX_CLUSTER_IDS + 1]));
+  } else if (offset === 1) {
+    out.push(mix(T['l+1'], wordAt(ctx, j)));
+    out.push(mix(T['shape+1'], capsline ? -7 : shapeAt(ctx, j)));
+    if (j < ctx.n && ctx.clN[j] > 1) out.push(mix(T['cl+1'], ctx.cl[j * MAX_CLUSTER_IDS + 1]));
+  }
+}
+
+/** The NER features that combine token i with its neighbours, and the gazetteer matches; appends. */
+export function nerPairFeatures(ctx: SentenceContext, i: number, out: FeatureBuffer): void {
+  const n = ctx.n;
+  const f = ctx.flags[i];
+  const capsline = f & F_CAPSLINE;
+  out.push(mix3(T['l-1.l'], wordAt(ctx, i - 1), ctx.l[i]));
+  out.push(mix3(T['l.l+1'], ctx.l[i], wordAt(ctx, i + 1)));
   // Gazetteer bits, alone and with the casing pattern (a capitalised word in a list of cities is strong evidence).
   let g = ctx.gaz[i];
   const caseKey = f & (F_INITCAP | F_ALLCAPS | F_LOWER | F_CAPSLINE);
   while (g !== 0) {
     const bit = 31 - Math.clz32(g);
     g &= ~(1 << bit);
-    out.push(mix(T.gaz, bit));
     out.push(mix3(T['gaz.shape'], bit, caseKey));
   }
   if (i > 0) for (let gm = ctx.gaz[i - 1]; gm !== 0; ) {
@@ -347,11 +464,11 @@ export function nerFeatures(ctx: SentenceContext, i: number, pos: Int32Array, ch
     gp &= ~(1 << bit);
     out.push(mix(T['gaz+1'], bit));
   }
-  // Word cluster path prefixes, of the token and (coarser) of its neighbours.
-  const base = i * MAX_CLUSTER_IDS;
-  for (let j = 0; j < ctx.clN[i]; j++) out.push(mix3(T.cl, j, ctx.cl[base + j]));
-  if (i > 0 && ctx.clN[i - 1] > 1) out.push(mix(T['cl-1'], ctx.cl[base - MAX_CLUSTER_IDS + 1]));
-  if (i + 1 < n && ctx.clN[i + 1] > 1) out.push(mix(T['cl+1'], ctx.cl[base + MAX_CLUSTER_IDS + 1]));
+}
+
+/** Whether token i looks like a URL. */
+export function isUrlToken(ctx: SentenceContext, i: number): boolean {
+  return (ctx.flags[i] & F_URL) !== 0;
 }
 
 /** Casing pattern of a token, the key the document features are conjoined with. */
@@ -364,6 +481,8 @@ export function casingOf(ctx: SentenceContext, i: number): number {
  * and with the token's casing. Appended to the first-pass features, which are reused.
  */
 export function appendDocFeatures(code: number, casing: number, out: FeatureBuffer): void {
+  // Nothing for tokens without evidence, so sentences without any keep their first-pass labels.
+  if (code === 0) return;
   out.push(mix(T.doc, code));
-  if (code !== 0) out.push(mix3(T['doc.shape'], code, casing));
+  out.push(mix3(T['doc.shape'], code, casing));
 }

@@ -4,6 +4,27 @@
  */
 import { FeatureTable } from './hash.js';
 
+/**
+ * The labels a key may take: for POS a word form's tags in training (a single tag means the
+ * word is tagged by look-up), for chunks a POS tag's chunk labels. Unlisted keys get `fallback`.
+ * Scoring only these labels is most of the taggers' speed, and it rules out absurd tags.
+ */
+export interface Candidates {
+  byKey: Map<string, Int32Array>;
+  fallback: Int32Array;
+}
+
+export function candidatesFor(c: Candidates, key: string): Int32Array {
+  return c.byKey.get(key) ?? c.fallback;
+}
+
+/** Best label among candidates. */
+export function argmaxOf(scores: Float64Array, labels: Int32Array): number {
+  let best = labels[0];
+  for (let c = 1; c < labels.length; c++) if (scores[labels[c]] > scores[best]) best = labels[c];
+  return best;
+}
+
 /** A frozen linear classifier: feature id → row of int16 weights, one per label. */
 export class LinearModel {
   readonly nLabels: number;
@@ -17,8 +38,27 @@ export class LinearModel {
     /** Optional first-order transitions (prev × cur) and start scores, in real units; used by Viterbi. */
     readonly transitions?: Float32Array,
     readonly start?: Float32Array,
+    /** Which labels each key may take (see Candidates); only those are scored. */
+    public candidates?: Candidates,
   ) {
     this.nLabels = labels.length;
+  }
+
+  /** Adds the weights of the given labels only, into out[label]. */
+  scoreLabels(ids: Int32Array, n: number, labels: Int32Array, out: Float64Array): void {
+    const L = this.nLabels;
+    const w = this.weights;
+    const table = this.table;
+    const m = labels.length;
+    for (let c = 0; c < m; c++) out[labels[c]] = 0;
+    for (let j = 0; j < n; j++) {
+      const row = table.get(ids[j]);
+      if (row < 0) continue;
+      const base = row * L;
+      for (let c = 0; c < m; c++) out[labels[c]] += w[base + labels[c]];
+    }
+    const s = this.scale;
+    for (let c = 0; c < m; c++) out[labels[c]] *= s;
   }
 
   /** Writes the label scores of a feature set into out[offset .. offset+nLabels). */
@@ -114,6 +154,17 @@ export class PerceptronTrainer {
     for (let j = 0; j < n; j++) {
       const base = rows[j] * L;
       for (let k = 0; k < L; k++) out[offset + k] += w[base + k];
+    }
+  }
+
+  scoreLabels(rows: Int32Array, n: number, labels: Int32Array, out: Float64Array): void {
+    const L = this.nLabels;
+    const w = this.w;
+    const m = labels.length;
+    for (let c = 0; c < m; c++) out[labels[c]] = 0;
+    for (let j = 0; j < n; j++) {
+      const base = rows[j] * L;
+      for (let c = 0; c < m; c++) out[labels[c]] += w[base + labels[c]];
     }
   }
 

@@ -12,7 +12,7 @@ import { FeatureTable } from './hash.js';
 import { LinearModel } from './linear.js';
 
 const MAGIC = 'NKGMODEL';
-export const MODEL_FORMAT = 1;
+export const MODEL_FORMAT = 3;
 
 interface SectionRef {
   offset: number;
@@ -27,12 +27,13 @@ interface LinearHeader {
   weights: SectionRef;
   transitions?: SectionRef;
   start?: SectionRef;
+  candidates?: { byKey: Record<string, number[]>; fallback: number[] };
 }
 
 export interface ModelHeader {
   format: number;
   featureSignature: string;
-  models: Record<'pos' | 'chunk' | 'ner' | 'nerDoc', LinearHeader>;
+  models: Record<'pos' | 'chunk' | 'ner', LinearHeader>;
   gazetteer?: SectionRef;
   clusters?: SectionRef;
   /** Free-form provenance: training data, settings, dev scores, date. */
@@ -43,7 +44,6 @@ export interface ModelBundle {
   pos: LinearModel;
   chunk: LinearModel;
   ner: LinearModel;
-  nerDoc: LinearModel;
   gazetteer?: Uint8Array;
   clusters?: Uint8Array;
   info: Record<string, unknown>;
@@ -85,12 +85,18 @@ export function serializeModel(bundle: ModelBundle): Uint8Array {
     const h: LinearHeader = { labels: [...m.labels], scale: m.scale, rows: m.table.count, keys: add(keys), weights: add(m.weights) };
     if (m.transitions) h.transitions = add(m.transitions);
     if (m.start) h.start = add(m.start);
+    if (m.candidates) {
+      h.candidates = {
+        byKey: Object.fromEntries([...m.candidates.byKey].map(([k, v]) => [k, Array.from(v)])),
+        fallback: Array.from(m.candidates.fallback),
+      };
+    }
     return h;
   };
   const header: ModelHeader = {
     format: MODEL_FORMAT,
     featureSignature: FEATURE_SIGNATURE,
-    models: { pos: linear(bundle.pos), chunk: linear(bundle.chunk), ner: linear(bundle.ner), nerDoc: linear(bundle.nerDoc) },
+    models: { pos: linear(bundle.pos), chunk: linear(bundle.chunk), ner: linear(bundle.ner) },
     info: bundle.info,
   };
   if (bundle.gazetteer) header.gazetteer = add(bundle.gazetteer);
@@ -136,8 +142,10 @@ export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
   const base = 16 + headerLength + ((8 - (headerLength % 8)) % 8);
   const section = (ref: SectionRef): Uint8Array => {
     if (base + ref.offset + ref.length > bytes.byteLength) throw new ModelError(`${source} is truncated`);
-    // Copy into a fresh, aligned buffer.
-    return bytes.slice(base + ref.offset, base + ref.offset + ref.length);
+    // Copy into a fresh, aligned buffer (Buffer#slice would share the file's memory).
+    const out = new Uint8Array(ref.length);
+    out.set(bytes.subarray(base + ref.offset, base + ref.offset + ref.length));
+    return out;
   };
   const linear = (h: LinearHeader): LinearModel => {
     const keys = new Int32Array(section(h.keys).buffer);
@@ -147,13 +155,15 @@ export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
     for (let r = 0; r < keys.length; r++) table.set(keys[r], r);
     const transitions = h.transitions ? new Float32Array(section(h.transitions).buffer) : undefined;
     const start = h.start ? new Float32Array(section(h.start).buffer) : undefined;
-    return new LinearModel(h.labels, table, weights, h.scale, transitions, start);
+    const candidates = h.candidates
+      ? { byKey: new Map(Object.entries(h.candidates.byKey).map(([k, v]) => [k, Int32Array.from(v)])), fallback: Int32Array.from(h.candidates.fallback) }
+      : undefined;
+    return new LinearModel(h.labels, table, weights, h.scale, transitions, start, candidates);
   };
   return {
     pos: linear(header.models.pos),
     chunk: linear(header.models.chunk),
     ner: linear(header.models.ner),
-    nerDoc: linear(header.models.nerDoc),
     gazetteer: header.gazetteer ? section(header.gazetteer) : undefined,
     clusters: header.clusters ? section(header.clusters) : undefined,
     info: header.info ?? {},

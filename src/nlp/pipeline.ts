@@ -27,7 +27,6 @@ export function taggerFromBundle(bundle: ModelBundle): Tagger {
     pos: bundle.pos,
     chunk: bundle.chunk,
     ner: bundle.ner,
-    nerDoc: bundle.nerDoc,
     gazetteer: bundle.gazetteer ? Gazetteer.fromBytes(bundle.gazetteer) : undefined,
     clusters: bundle.clusters ? WordClusters.fromBytes(bundle.clusters) : undefined,
   });
@@ -52,6 +51,21 @@ export interface AnalyzeOptions {
   modelPath?: string;
 }
 
+const partsCache = new WeakMap<readonly string[], { prefix: string; type: string; bio: string }[]>();
+
+/** BILOU labels split once per model: prefix, type and the BIO tag they map to. */
+function labelParts(labels: readonly string[]) {
+  let parts = partsCache.get(labels);
+  if (!parts) {
+    parts = labels.map((l) => {
+      const { prefix, type } = splitLabel(l);
+      return { prefix, type, bio: prefix === 'O' ? 'O' : `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${type}` };
+    });
+    partsCache.set(labels, parts);
+  }
+  return parts;
+}
+
 /** Analyses one article's text. Offsets in the result are into `text`. */
 export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
   if (typeof text !== 'string') throw new NewskgError('nlp', 'analyze() expects a string');
@@ -66,6 +80,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
   });
   const tags = tagger.tagDocument(words);
   const { pos: posModel, chunk: chunkModel, ner: nerModel } = tagger.models;
+  const nerLabels = labelParts(nerModel.labels);
   const n = tokens.length;
   const pos = new Array<string>(n);
   const chunks = new Array<string>(n);
@@ -80,8 +95,8 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
       const ti = s.tokenStart + i;
       pos[ti] = posModel.labels[t.pos[i]];
       chunks[ti] = chunkModel.labels[t.chunk[i]];
-      const { prefix, type } = splitLabel(nerModel.labels[t.ner[i]]);
-      ner[ti] = prefix === 'O' ? 'O' : `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${type}`;
+      const { prefix, type, bio } = nerLabels[t.ner[i]];
+      ner[ti] = bio;
       if (prefix === 'B' || prefix === 'U') {
         open = ti;
         openType = type;
@@ -101,7 +116,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
           tokenEnd: ti + 1,
           sentence: si,
           // Squash the mean Viterbi margin into (0, 1); perceptron scores are not probabilities.
-          score: Math.round((1 / (1 + Math.exp(-marginSum / len / 4))) * 1000) / 1000,
+          score: Math.max(0.001, Math.round((1 / (1 + Math.exp(-marginSum / len / 4))) * 1000) / 1000),
         });
         open = -1;
       }

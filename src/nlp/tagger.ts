@@ -5,16 +5,31 @@
  */
 import { ENTITY_TYPES } from '../types.js';
 import { Viterbi, bilouConstraints, splitLabel } from './decode.js';
-import { FeatureBuffer, SentenceContext, appendDocFeatures, casingOf, chunkFeatures, nerFeatures, posFeatures, type ClustersLike, type GazetteerLike } from './features.js';
-import type { LinearModel } from './linear.js';
+import {
+  FeatureBuffer,
+  SentenceContext,
+  appendDocFeatures,
+  casingOf,
+  isUrlToken,
+  chunkTagFeatures,
+  chunkWordFeatures,
+  nerChunkFeatures,
+  nerLexicalFeatures,
+  nerPosFeatures,
+  nerWordFeatures,
+  posContextFeatures,
+  posWordFeatures,
+  wordVariant,
+  type ClustersLike,
+  type GazetteerLike,
+} from './features.js';
+import { argmaxOf, candidatesFor, type LinearModel } from './linear.js';
 
 export interface TaggerModels {
   pos: LinearModel;
   chunk: LinearModel;
-  /** First NER pass: sentence-local features. */
+  /** NER for both passes; the second adds document-evidence features (see tagDocument). */
   ner: LinearModel;
-  /** Second NER pass: adds document-level evidence from the first. */
-  nerDoc: LinearModel;
   gazetteer?: GazetteerLike;
   clusters?: ClustersLike;
 }
@@ -115,7 +130,18 @@ export class Tagger {
   private readonly posScores: Float64Array;
   private readonly chunkScores: Float64Array;
   private readonly decoder: NerDecoder;
-  private idStore = new Int32Array(0);
+  private emStore = new Float64Array(0);
+  // Per word form: POS candidates and the scores of the word-only features (most tokens are frequent words).
+  private readonly words = new WordCache();
+  private entries: WordEntry[] = [];
+  private readonly chunkCache = new Map<number, Float64Array>();
+  private readonly nerPosCache = new Map<number, Float64Array>();
+  private readonly nerChunkCache = new Map<number, Float64Array>();
+  private readonly extra: Float64Array;
+  /** Index of the O label. */
+  private readonly outside: number;
+  /** Candidate chunk labels per POS tag id. */
+  private readonly chunkCands: Int32Array[];
   readonly nerTypes: Int8Array;
 
   constructor(readonly models: TaggerModels) {
@@ -123,29 +149,94 @@ export class Tagger {
     this.posScores = new Float64Array(models.pos.nLabels);
     this.chunkScores = new Float64Array(models.chunk.nLabels);
     this.decoder = new NerDecoder(models.ner.labels);
+    this.extra = new Float64Array(models.ner.nLabels);
+    this.outside = models.ner.labels.indexOf('O');
+    this.chunkCands = models.pos.labels.map((_, id) => candidatesFor(models.chunk.candidates!, String(id)));
     this.nerTypes = typeIndexOfLabels(models.ner.labels);
+  }
+
+  /** The word cache entry of every token of the current sentence. */
+  private lookUpWords(): void {
+    const ctx = this.ctx;
+    if (this.entries.length < ctx.n) this.entries = new Array(ctx.n * 2);
+    for (let i = 0; i < ctx.n; i++) this.entries[i] = this.words.entry(ctx.words[i], this.models.pos);
   }
 
   private tagPos(out: Int32Array): void {
     const ctx = this.ctx;
+    const n = ctx.n;
     const model = this.models.pos;
     const scores = this.posScores;
-    for (let i = 0; i < ctx.n; i++) {
-      posFeatures(ctx, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, this.buf);
-      model.score(this.buf.ids, this.buf.n, scores);
-      out[i] = argmax(scores);
+    const words = this.words;
+    for (let i = 0; i < n; i++) {
+      const entry = this.entries[i];
+      const cands = entry.posCandidates;
+      if (cands.length === 1) {
+        out[i] = cands[0];
+        continue;
+      }
+      const word = words.posScores(entry, ctx, i, this.buf, model);
+      posContextFeatures(ctx, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, this.buf.cleared());
+      model.scoreLabels(this.buf.ids, this.buf.n, cands, scores);
+      for (let k = 0; k < cands.length; k++) scores[cands[k]] += word[cands[k]];
+      out[i] = argmaxOf(scores, cands);
     }
   }
 
   private tagChunks(pos: Int32Array, out: Int32Array): void {
     const ctx = this.ctx;
+    const n = ctx.n;
     const model = this.models.chunk;
     const scores = this.chunkScores;
-    for (let i = 0; i < ctx.n; i++) {
-      chunkFeatures(ctx, i, pos, i > 0 ? out[i - 1] : -1, this.buf);
-      model.score(this.buf.ids, this.buf.n, scores);
-      out[i] = argmax(scores);
+    const L = model.nLabels;
+    for (let i = 0; i < n; i++) {
+      const pm1 = i > 0 ? pos[i - 1] : -1;
+      const pp1 = i + 1 < n ? pos[i + 1] : -2;
+      const c1 = i > 0 ? out[i - 1] : -1;
+      // Tag ids are small (≥ -2), so the four of them make an exact numeric cache key.
+      const key = (((pm1 + 2) * 64 + pos[i] + 2) * 64 + pp1 + 2) * 64 + c1 + 2;
+      let tagScores = this.chunkCache.get(key);
+      if (!tagScores) {
+        chunkTagFeatures(pm1, pos[i], pp1, c1, this.buf.cleared());
+        tagScores = new Float64Array(L);
+        model.score(this.buf.ids, this.buf.n, tagScores);
+        if (this.chunkCache.size >= 200_000) this.chunkCache.clear();
+        this.chunkCache.set(key, tagScores);
+      }
+      const cands = this.chunkCands[pos[i]];
+      chunkWordFeatures(ctx, i, pos, this.buf.cleared());
+      model.scoreLabels(this.buf.ids, this.buf.n, cands, scores);
+      for (let c = 0; c < cands.length; c++) scores[cands[c]] += tagScores[cands[c]];
+      out[i] = argmaxOf(scores, cands);
     }
+  }
+
+  /** NER scores of the POS- and chunk-trigram features at token i, cached by the trigrams. */
+  private nerTagScores(pos: Int32Array, chunk: Int32Array, i: number, n: number, out: Float64Array): void {
+    const model = this.models.ner;
+    const L = model.nLabels;
+    // Tag ids are small, so each trigram is an exact small-integer key (fast Map look-ups).
+    const pm1 = i > 0 ? pos[i - 1] : -1;
+    const pp1 = i + 1 < n ? pos[i + 1] : -2;
+    const posKey = ((pm1 + 2) * 64 + pos[i] + 2) * 64 + pp1 + 2;
+    let a = this.nerPosCache.get(posKey);
+    if (!a) {
+      nerPosFeatures(pm1, pos[i], pp1, this.buf.cleared());
+      a = new Float64Array(L);
+      model.score(this.buf.ids, this.buf.n, a);
+      this.nerPosCache.set(posKey, a);
+    }
+    const cm1 = i > 0 ? chunk[i - 1] : -1;
+    const cp1 = i + 1 < n ? chunk[i + 1] : -2;
+    const chunkKey = ((cm1 + 2) * 64 + chunk[i] + 2) * 64 + cp1 + 2;
+    let b = this.nerChunkCache.get(chunkKey);
+    if (!b) {
+      nerChunkFeatures(cm1, chunk[i], cp1, this.buf.cleared());
+      b = new Float64Array(L);
+      model.score(this.buf.ids, this.buf.n, b);
+      this.nerChunkCache.set(chunkKey, b);
+    }
+    for (let k = 0; k < L; k++) out[k] = a[k] + b[k];
   }
 
   /** Decodes NER emissions already in the decoder's buffer; fills labels and margins. */
@@ -162,63 +253,129 @@ export class Tagger {
   }
 
   /**
-   * Tags the sentences of one document. The first NER pass's features are kept and reused by
-   * the second pass, which only appends the document evidence.
+   * Tags the sentences of one document. The NER model serves both passes: the second pass adds
+   * the weights of the document-evidence features to the first pass's emission scores and
+   * decodes again, so it costs two feature look-ups per token, not a second full scoring.
    */
   tagDocument(sentences: readonly (readonly string[])[]): SentenceTags[] {
     const result: SentenceTags[] = sentences.map((words) => {
       const n = words.length;
       return { pos: new Int32Array(n), chunk: new Int32Array(n), ner: new Int32Array(n), margin: new Float64Array(n) };
     });
-    const { ner, nerDoc } = this.models;
+    const ner = this.models.ner;
     const L = ner.nLabels;
     let total = 0;
     for (const s of sentences) total += s.length;
-    // Flat per-document store of first-pass feature ids: offsets[t]..offsets[t+1] for token t.
-    const offsets = new Int32Array(total + 1);
+    // First-pass emissions for the whole document, and each token's casing for the evidence features.
+    if (this.emStore.length < total * L) this.emStore = new Float64Array(total * L * 2);
+    const emStore = this.emStore;
     const casing = new Int32Array(total);
-    let ids = this.idStore.length >= total * 48 ? this.idStore : (this.idStore = new Int32Array(total * 64));
     const firstPassTypes: Int8Array[] = [];
+    const tags = this.extra;
     let t = 0;
     for (let s = 0; s < sentences.length; s++) {
       const r = result[s];
       const n = sentences[s].length;
       this.ctx.set(sentences[s]);
+      this.lookUpWords();
       this.tagPos(r.pos);
       this.tagChunks(r.pos, r.chunk);
-      const em = this.decoder.buffer(n);
-      for (let i = 0; i < n; i++, t++) {
-        nerFeatures(this.ctx, i, r.pos, r.chunk, this.buf);
+      const em = emStore.subarray(t * L, (t + n) * L);
+      for (let i = 0; i < n; i++) {
+        const word = this.words.nerScores(this.entries[i], this.ctx, i, this.buf, ner);
+        this.nerTagScores(r.pos, r.chunk, i, n, tags);
+        nerLexicalFeatures(this.ctx, i, this.buf.cleared());
         ner.score(this.buf.ids, this.buf.n, em, i * L);
-        if (ids.length < offsets[t] + this.buf.n) {
-          const grown = new Int32Array((offsets[t] + this.buf.n) * 2);
-          grown.set(ids.subarray(0, offsets[t]));
-          ids = this.idStore = grown;
-        }
-        ids.set(this.buf.ids.subarray(0, this.buf.n), offsets[t]);
-        offsets[t + 1] = offsets[t] + this.buf.n;
-        casing[t] = casingOf(this.ctx, i);
+        for (let k = 0; k < L; k++) em[i * L + k] += word[k] + tags[k];
+        casing[t + i] = casingOf(this.ctx, i);
+        // @handles, #hashtags and URLs name accounts, topics and pages, never entities themselves.
+        if (isNotName(this.ctx, i)) for (let k = 0; k < L; k++) if (k !== this.outside) em[i * L + k] = -1e9;
       }
       this.decodeNer(ner, n, em, r.ner, r.margin);
       firstPassTypes.push(Int8Array.from(r.ner, (l) => this.nerTypes[l]));
+      t += n;
     }
     const evidence = documentEvidence(sentences, firstPassTypes);
+    const extra = this.extra;
     t = 0;
     for (let s = 0; s < sentences.length; s++) {
       const r = result[s];
       const n = sentences[s].length;
-      const em = this.decoder.buffer(n);
-      for (let i = 0; i < n; i++, t++) {
-        const buf = this.buf;
-        buf.reset();
-        for (let j = offsets[t]; j < offsets[t + 1]; j++) buf.push(ids[j]);
-        appendDocFeatures(evidence[s][i], casing[t], buf);
-        nerDoc.score(buf.ids, buf.n, em, i * L);
+      const em = emStore.subarray(t * L, (t + n) * L);
+      // Without evidence the second pass adds nothing: keep the first pass's labels.
+      if (evidence[s].every((code) => code === 0)) {
+        t += n;
+        continue;
       }
-      this.decodeNer(nerDoc, n, em, r.ner, r.margin);
+      for (let i = 0; i < n; i++) {
+        appendDocFeatures(evidence[s][i], casing[t + i], this.buf.cleared());
+        ner.score(this.buf.ids, this.buf.n, extra);
+        for (let k = 0; k < L; k++) em[i * L + k] += extra[k];
+      }
+      this.decodeNer(ner, n, em, r.ner, r.margin);
+      t += n;
     }
     return result;
   }
+}
+
+/** What the tagger keeps per word form. */
+interface WordEntry {
+  posCandidates: Int32Array;
+  /** Scores of the word-only features per wordVariant, filled on first use. */
+  pos: (Float64Array | undefined)[];
+  ner: (Float64Array | undefined)[];
+}
+
+function newEntry(posCandidates: Int32Array): WordEntry {
+  return { posCandidates, pos: [undefined, undefined, undefined, undefined], ner: [undefined, undefined, undefined, undefined] };
+}
+
+/**
+ * Per word form: POS candidates and the summed weights of the features that depend on the word
+ * alone (per wordVariant). Bounded: cleared when it grows past `limit` words.
+ */
+class WordCache {
+  private readonly map = new Map<string, WordEntry>();
+
+  constructor(private readonly limit = 100_000) {}
+
+  entry(word: string, pos: LinearModel): WordEntry {
+    let e = this.map.get(word);
+    if (!e) {
+      if (this.map.size >= this.limit) this.map.clear();
+      e = newEntry(candidatesFor(pos.candidates!, word));
+      this.map.set(word, e);
+    }
+    return e;
+  }
+
+  posScores(e: WordEntry, ctx: SentenceContext, i: number, buf: FeatureBuffer, model: LinearModel): Float64Array {
+    const v = wordVariant(ctx, i);
+    let scores = e.pos[v];
+    if (!scores) {
+      posWordFeatures(ctx, i, buf);
+      scores = e.pos[v] = new Float64Array(model.nLabels);
+      model.score(buf.ids, buf.n, scores);
+    }
+    return scores;
+  }
+
+  nerScores(e: WordEntry, ctx: SentenceContext, i: number, buf: FeatureBuffer, model: LinearModel): Float64Array {
+    const v = wordVariant(ctx, i);
+    let scores = e.ner[v];
+    if (!scores) {
+      nerWordFeatures(ctx, i, buf);
+      scores = e.ner[v] = new Float64Array(model.nLabels);
+      model.score(buf.ids, buf.n, scores);
+    }
+    return scores;
+  }
+}
+
+function isNotName(ctx: SentenceContext, i: number): boolean {
+  const c = ctx.words[i].charCodeAt(0);
+  return ((c === 64 || c === 35) && ctx.words[i].length > 1) || isUrlToken(ctx, i);
 }
 
 export function argmax(scores: Float64Array, n = scores.length): number {

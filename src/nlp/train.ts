@@ -9,7 +9,7 @@ import { ENTITY_TYPES } from '../types.js';
 import { bioToBilou, iob1ToBio, type ConllDocument } from './conll.js';
 import { conlleval, type ConllevalResult } from './conlleval.js';
 import { FeatureBuffer, SentenceContext, appendDocFeatures, casingOf, chunkFeatures, nerFeatures, posFeatures, type ClustersLike, type GazetteerLike } from './features.js';
-import { LinearModel, PerceptronTrainer } from './linear.js';
+import { LinearModel, PerceptronTrainer, argmaxOf, candidatesFor, type Candidates } from './linear.js';
 import { NerDecoder, argmax, documentEvidence, typeIndexOfLabels } from './tagger.js';
 import { bilouToBio } from './conll.js';
 
@@ -44,8 +44,8 @@ interface Example {
 export interface TrainedModels {
   pos: LinearModel;
   chunk: LinearModel;
+  /** NER for both passes: the second adds document-evidence features to the first's scores. */
   ner: LinearModel;
-  nerDoc: LinearModel;
   dev: { posAccuracy: number; chunkAccuracy: number; ner: ConllevalResult } | null;
 }
 
@@ -129,11 +129,12 @@ export class Trainer {
     return { rows: this.rows, n };
   }
 
-  /** Greedy POS training; returns the frozen model. */
+  /** Greedy POS training over each word's candidate tags; returns the frozen model. */
   trainPos(labels: readonly string[], data: Example[], dev: Example[] | null, name: string): LinearModel {
     const t = new PerceptronTrainer(labels);
     const rand = mulberry32(this.settings.seed);
     const scores = new Float64Array(labels.length);
+    const candidates = posCandidates(data, labels.length);
     let pred = new Int32Array(512);
     for (let epoch = 1; epoch <= this.settings.posEpochs; epoch++) {
       let correct = 0;
@@ -142,12 +143,17 @@ export class Trainer {
         this.ctx.set(ex.words);
         if (pred.length < ex.words.length) pred = new Int32Array(ex.words.length * 2);
         for (let i = 0; i < ex.words.length; i++) {
+          const cands = candidatesFor(candidates, ex.words[i]);
+          if (cands.length === 1) {
+            pred[i] = cands[0];
+            continue;
+          }
           // Train on the model's own history, as it will be at tagging time.
           posFeatures(this.ctx, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, this.buf);
           const { rows, n } = this.rowsOf(t, true);
           if (epoch === 1) t.count(rows, n);
-          t.score(rows, n, scores);
-          const guess = argmax(scores);
+          t.scoreLabels(rows, n, cands, scores);
+          const guess = argmaxOf(scores, cands);
           const gold = ex.pos[i];
           if (guess !== gold) {
             t.update(rows, n, gold, 1);
@@ -161,11 +167,14 @@ export class Trainer {
       let devMsg = '';
       if (dev) {
         const model = t.snapshot();
+        model.candidates = candidates;
         devMsg = `, dev accuracy ${(100 * this.posAccuracy(model, dev)).toFixed(2)}%`;
       }
-      this.log(`${name} epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}%${devMsg}`);
+      this.log(`${name} epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}% (of scored tokens)${devMsg}`);
     }
-    return t.freeze({ minCount: this.settings.minCount });
+    const model = t.freeze({ minCount: this.settings.minCount });
+    model.candidates = candidates;
+    return model;
   }
 
   tagPos(model: LinearModel, words: readonly string[]): Int32Array {
@@ -173,9 +182,14 @@ export class Trainer {
     const out = new Int32Array(words.length);
     const scores = new Float64Array(model.nLabels);
     for (let i = 0; i < words.length; i++) {
+      const cands = candidatesFor(model.candidates!, words[i]);
+      if (cands.length === 1) {
+        out[i] = cands[0];
+        continue;
+      }
       posFeatures(this.ctx, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, this.buf);
-      model.score(this.buf.ids, this.buf.n, scores);
-      out[i] = argmax(scores);
+      model.scoreLabels(this.buf.ids, this.buf.n, cands, scores);
+      out[i] = argmaxOf(scores, cands);
     }
     return out;
   }
@@ -191,11 +205,12 @@ export class Trainer {
     return correct / Math.max(1, total);
   }
 
-  /** Greedy chunk training over the given POS ids per example. */
+  /** Greedy chunk training over the given POS ids per example, scoring each POS tag's candidate chunk labels. */
   trainChunk(labels: readonly string[], data: Example[], pos: Map<Example, Int32Array>, dev: Example[] | null, devPos: Map<Example, Int32Array> | null, name: string): LinearModel {
     const t = new PerceptronTrainer(labels);
     const rand = mulberry32(this.settings.seed + 1);
     const scores = new Float64Array(labels.length);
+    const candidates = chunkCandidates(data, labels.length);
     let pred = new Int32Array(512);
     for (let epoch = 1; epoch <= this.settings.chunkEpochs; epoch++) {
       for (const ex of shuffled(data, rand)) {
@@ -203,11 +218,12 @@ export class Trainer {
         if (pred.length < ex.words.length) pred = new Int32Array(ex.words.length * 2);
         const p = pos.get(ex)!;
         for (let i = 0; i < ex.words.length; i++) {
+          const cands = candidatesFor(candidates, String(p[i]));
           chunkFeatures(this.ctx, i, p, i > 0 ? pred[i - 1] : -1, this.buf);
           const { rows, n } = this.rowsOf(t, true);
           if (epoch === 1) t.count(rows, n);
-          t.score(rows, n, scores);
-          const guess = argmax(scores);
+          t.scoreLabels(rows, n, cands, scores);
+          const guess = argmaxOf(scores, cands);
           const gold = ex.chunk[i];
           if (guess !== gold) {
             t.update(rows, n, gold, 1);
@@ -219,6 +235,7 @@ export class Trainer {
       }
       if (dev && devPos) {
         const model = t.snapshot();
+        model.candidates = candidates;
         let correct = 0;
         let total = 0;
         for (const ex of dev) {
@@ -229,7 +246,9 @@ export class Trainer {
         this.log(`${name} epoch ${epoch}: dev accuracy ${((100 * correct) / total).toFixed(2)}%`);
       }
     }
-    return t.freeze({ minCount: this.settings.minCount });
+    const model = t.freeze({ minCount: this.settings.minCount });
+    model.candidates = candidates;
+    return model;
   }
 
   tagChunk(model: LinearModel, words: readonly string[], pos: Int32Array): Int32Array {
@@ -237,9 +256,10 @@ export class Trainer {
     const out = new Int32Array(words.length);
     const scores = new Float64Array(model.nLabels);
     for (let i = 0; i < words.length; i++) {
+      const cands = candidatesFor(model.candidates!, String(pos[i]));
       chunkFeatures(this.ctx, i, pos, i > 0 ? out[i - 1] : -1, this.buf);
-      model.score(this.buf.ids, this.buf.n, scores);
-      out[i] = argmax(scores);
+      model.scoreLabels(this.buf.ids, this.buf.n, cands, scores);
+      out[i] = argmaxOf(scores, cands);
     }
     return out;
   }
@@ -262,34 +282,28 @@ export class Trainer {
     return { ids, offsets };
   }
 
-  /** Structured perceptron NER training with Viterbi decoding. */
-  trainNer(
-    labels: readonly string[],
-    data: Example[],
-    inputs: Map<Example, { pos: Int32Array; chunk: Int32Array; doc: Int32Array | null }>,
-    dev: Example[] | null,
-    devInputs: Map<Example, { pos: Int32Array; chunk: Int32Array; doc: Int32Array | null }> | null,
-    name: string,
-  ): LinearModel {
+  /**
+   * Structured perceptron NER training with Viterbi decoding over items; an item is a sentence
+   * with its (predicted) POS and chunks and, for the document pass, its document evidence.
+   * `dev`, when given, is scored between epochs with the two-pass procedure used at tagging time.
+   */
+  trainNer(labels: readonly string[], items: NerItem[], dev: NerItem[] | null, name: string): LinearModel {
     const t = new PerceptronTrainer(labels);
     const L = labels.length;
     const decoder = new NerDecoder(labels);
     const rand = mulberry32(this.settings.seed + 2);
     // Precompute feature rows once: NER features do not depend on NER predictions.
-    const cached = new Map<Example, { rows: Int32Array; offsets: Int32Array }>();
-    for (const ex of data) {
-      const input = inputs.get(ex)!;
-      const { ids, offsets } = this.nerFeatureIds(ex, input.pos, input.chunk, input.doc);
+    const cached = items.map((item) => {
+      const { ids, offsets } = this.nerFeatureIds(item.ex, item.pos, item.chunk, item.doc);
       const rows = new Int32Array(ids.length);
       t.rowsFor(ids, ids.length, rows);
       t.count(rows, rows.length);
-      cached.set(ex, { rows, offsets });
-    }
+      return { ex: item.ex, rows, offsets };
+    });
     let pred = new Int32Array(512);
     for (let epoch = 1; epoch <= this.settings.nerEpochs; epoch++) {
       let errors = 0;
-      for (const ex of shuffled(data, rand)) {
-        const { rows, offsets } = cached.get(ex)!;
+      for (const { ex, rows, offsets } of shuffled(cached, rand)) {
         const n = ex.words.length;
         if (pred.length < n) pred = new Int32Array(n * 2);
         const em = decoder.buffer(n);
@@ -319,8 +333,8 @@ export class Trainer {
         t.tick();
       }
       let devMsg = '';
-      if (dev && devInputs && (epoch === this.settings.nerEpochs || epoch % 2 === 0)) {
-        const r = this.evalNer(t.snapshot(true), dev, devInputs);
+      if (dev && (epoch === this.settings.nerEpochs || epoch % 2 === 0)) {
+        const r = this.evalNer(t.snapshot(true), dev);
         devMsg = `, dev F1 ${r.overall.f1.toFixed(2)} (P ${r.overall.precision.toFixed(2)}, R ${r.overall.recall.toFixed(2)})`;
       }
       this.log(`${name} epoch ${epoch}: ${errors} sentences with errors${devMsg}`);
@@ -328,14 +342,15 @@ export class Trainer {
     return t.freeze({ minCount: this.settings.minCount, withTransitions: true });
   }
 
-  tagNer(model: LinearModel, ex: Example, input: { pos: Int32Array; chunk: Int32Array; doc: Int32Array | null }, decoder: NerDecoder): Int32Array {
+  tagNer(model: LinearModel, item: NerItem, decoder: NerDecoder): Int32Array {
+    const { ex } = item;
     this.ctx.set(ex.words);
     const n = ex.words.length;
     const L = model.nLabels;
     const em = decoder.buffer(n);
     for (let i = 0; i < n; i++) {
-      nerFeatures(this.ctx, i, input.pos, input.chunk, this.buf);
-      if (input.doc) appendDocFeatures(input.doc[i], casingOf(this.ctx, i), this.buf);
+      nerFeatures(this.ctx, i, item.pos, item.chunk, this.buf);
+      if (item.doc) appendDocFeatures(item.doc[i], casingOf(this.ctx, i), this.buf);
       model.score(this.buf.ids, this.buf.n, em, i * L);
     }
     const out = new Int32Array(n);
@@ -343,17 +358,103 @@ export class Trainer {
     return out;
   }
 
-  evalNer(model: LinearModel, data: Example[], inputs: Map<Example, { pos: Int32Array; chunk: Int32Array; doc: Int32Array | null }>): ConllevalResult {
-    const decoder = new NerDecoder(model.labels);
-    const sentences = data.map((ex) => {
-      const pred = this.tagNer(model, ex, inputs.get(ex)!, decoder);
-      return {
-        gold: bilouToBio(Array.from(ex.ner, (l) => model.labels[l])),
-        pred: bilouToBio(Array.from(pred, (l) => model.labels[l])),
-      };
-    });
-    return conlleval(sentences);
+  /** Items with document evidence computed, per document, from the given entity types. */
+  withEvidence(items: NerItem[], typesOf: (item: NerItem) => Int8Array): NerItem[] {
+    const byDoc = new Map<number, NerItem[]>();
+    for (const item of items) {
+      let list = byDoc.get(item.ex.doc);
+      if (!list) byDoc.set(item.ex.doc, (list = []));
+      list.push(item);
+    }
+    const out: NerItem[] = [];
+    for (const list of byDoc.values()) {
+      const evidence = documentEvidence(list.map((e) => e.ex.words), list.map(typesOf));
+      list.forEach((item, i) => out.push({ ...item, doc: evidence[i] }));
+    }
+    return out;
   }
+
+  /** Two-pass NER evaluation (first pass, document evidence, second pass) as at tagging time. */
+  evalNer(model: LinearModel, items: NerItem[]): ConllevalResult {
+    const decoder = new NerDecoder(model.labels);
+    const types = typeIndexOfLabels(model.labels);
+    const base = items.map((item) => ({ ...item, doc: null }));
+    const first = new Map(base.map((item) => [item.ex, Int8Array.from(this.tagNer(model, item, decoder), (l) => types[l])]));
+    const second = this.withEvidence(base, (item) => first.get(item.ex)!);
+    return conlleval(
+      second.map((item) => ({
+        gold: bilouToBio(Array.from(item.ex.ner, (l) => model.labels[l])),
+        pred: bilouToBio(Array.from(this.tagNer(model, item, decoder), (l) => model.labels[l])),
+      })),
+    );
+  }
+}
+
+/** A sentence as NER input. */
+interface NerItem {
+  ex: Example;
+  pos: Int32Array;
+  chunk: Int32Array;
+  doc: Int32Array | null;
+}
+
+/** Label counts per key, with keys in a deterministic order. */
+function countLabels(data: Example[], key: (ex: Example, i: number) => string, label: (ex: Example, i: number) => number) {
+  const counts = new Map<string, Map<number, number>>();
+  for (const ex of data) {
+    for (let i = 0; i < ex.words.length; i++) {
+      const k = key(ex, i);
+      let c = counts.get(k);
+      if (!c) counts.set(k, (c = new Map()));
+      const l = label(ex, i);
+      c.set(l, (c.get(l) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * POS candidates: a frequent word (≥ 20 occurrences) may take the tags it has at least 1% of
+ * the time (one tag: tagged by look-up); a less frequent one its seen tags plus the open-class
+ * tags; an unseen one the open-class tags (those of words seen at most twice).
+ */
+function posCandidates(data: Example[], nLabels: number): Candidates {
+  const perWord = countLabels(data, (ex, i) => ex.words[i], (ex, i) => ex.pos[i]);
+  const rare = new Map<number, number>();
+  let rareTotal = 0;
+  for (const [, c] of perWord) {
+    let total = 0;
+    for (const n of c.values()) total += n;
+    if (total > 2) continue;
+    for (const [tag, n] of c) {
+      rare.set(tag, (rare.get(tag) ?? 0) + n);
+      rareTotal += n;
+    }
+  }
+  const open = [...rare.entries()].filter(([, n]) => n / rareTotal >= 0.002).map(([t]) => t).sort((a, b) => a - b);
+  const fallback = open.length > 0 ? Int32Array.from(open) : Int32Array.from({ length: nLabels }, (_, i) => i);
+  const byKey = new Map<string, Int32Array>();
+  for (const [word, c] of perWord) {
+    let total = 0;
+    for (const n of c.values()) total += n;
+    if (total >= 20) {
+      byKey.set(word, Int32Array.from([...c.entries()].filter(([, n]) => n / total >= 0.01).map(([t]) => t).sort((a, b) => a - b)));
+    } else if (total >= 3) {
+      byKey.set(word, Int32Array.from(new Set([...c.keys(), ...open])).sort());
+    }
+  }
+  return { byKey, fallback };
+}
+
+/** Chunk candidates per POS tag id: the chunk labels it has at least 0.1% of the time. */
+function chunkCandidates(data: Example[], nLabels: number): Candidates {
+  const byKey = new Map<string, Int32Array>();
+  for (const [tag, c] of countLabels(data, (ex, i) => String(ex.pos[i]), (ex, i) => ex.chunk[i])) {
+    let total = 0;
+    for (const n of c.values()) total += n;
+    byKey.set(tag, Int32Array.from([...c.entries()].filter(([, n]) => n / total >= 0.001).map(([t]) => t)).sort());
+  }
+  return { byKey, fallback: Int32Array.from({ length: nLabels }, (_, i) => i) };
 }
 
 function folds<T extends { doc: number }>(data: T[], k: number): T[][] {
@@ -396,39 +497,23 @@ export function trainModels(
   const chunk = trainer.trainChunk(labelSets.chunk.labels, train, jPos, hasDev ? dev : null, devPos, 'chunk');
   const devChunk = new Map<Example, Int32Array>(dev.map((e) => [e, trainer.tagChunk(chunk, e.words, devPos.get(e)!)]));
 
-  // 3. First NER pass: jackknifed predictions for the document pass, then the final model.
+  // 3. Jackknifed first-pass NER predictions give the training set realistic document evidence.
   const nerLabels = labelSets.ner.labels;
   const types = typeIndexOfLabels(nerLabels);
-  const inputs = new Map(train.map((e) => [e, { pos: jPos.get(e)!, chunk: jChunk.get(e)!, doc: null as Int32Array | null }]));
-  const devInputs = new Map(dev.map((e) => [e, { pos: devPos.get(e)!, chunk: devChunk.get(e)!, doc: null as Int32Array | null }]));
+  const items: NerItem[] = train.map((ex) => ({ ex, pos: jPos.get(ex)!, chunk: jChunk.get(ex)!, doc: null }));
+  const devItems: NerItem[] = dev.map((ex) => ({ ex, pos: devPos.get(ex)!, chunk: devChunk.get(ex)!, doc: null }));
   const firstPass = new Map<Example, Int8Array>();
   for (let f = 0; f < k; f++) {
-    const rest = parts.filter((_, j) => j !== f).flat();
-    const ner = trainer.trainNer(nerLabels, rest, inputs, null, null, `ner fold ${f + 1}/${k}`);
+    const inFold = new Set(parts[f]);
+    const model = trainer.trainNer(nerLabels, items.filter((it) => !inFold.has(it.ex)), null, `ner fold ${f + 1}/${k}`);
     const decoder = new NerDecoder(nerLabels);
-    for (const ex of parts[f]) firstPass.set(ex, Int8Array.from(trainer.tagNer(ner, ex, inputs.get(ex)!, decoder), (l) => types[l]));
+    for (const it of items) if (inFold.has(it.ex)) firstPass.set(it.ex, Int8Array.from(trainer.tagNer(model, it, decoder), (l) => types[l]));
   }
-  const ner = trainer.trainNer(nerLabels, train, inputs, hasDev ? dev : null, hasDev ? devInputs : null, 'ner');
 
-  // 4. Document evidence from the first pass, per document, then the second-pass model.
-  const attachEvidence = (data: Example[], typesOf: (e: Example) => Int8Array, target: Map<Example, { pos: Int32Array; chunk: Int32Array; doc: Int32Array | null }>) => {
-    const byDoc = new Map<number, Example[]>();
-    for (const ex of data) {
-      let list = byDoc.get(ex.doc);
-      if (!list) byDoc.set(ex.doc, (list = []));
-      list.push(ex);
-    }
-    const out = new Map<Example, { pos: Int32Array; chunk: Int32Array; doc: Int32Array | null }>();
-    for (const list of byDoc.values()) {
-      const evidence = documentEvidence(list.map((e) => e.words), list.map(typesOf));
-      list.forEach((e, i) => out.set(e, { ...target.get(e)!, doc: evidence[i] }));
-    }
-    return out;
-  };
-  const docInputs = attachEvidence(train, (e) => firstPass.get(e)!, inputs);
-  const decoder = new NerDecoder(nerLabels);
-  const devDocInputs = attachEvidence(dev, (e) => Int8Array.from(trainer.tagNer(ner, e, devInputs.get(e)!, decoder), (l) => types[l]), devInputs);
-  const nerDoc = trainer.trainNer(nerLabels, train, docInputs, hasDev ? dev : null, hasDev ? devDocInputs : null, 'ner-doc');
+  // 4. One NER model for both passes: each sentence is seen without document evidence (the
+  // first pass) and with it (the second), so the second pass only adds the evidence's weights.
+  const docItems = trainer.withEvidence(items, (it) => firstPass.get(it.ex)!);
+  const ner = trainer.trainNer(nerLabels, [...items, ...docItems], hasDev ? devItems : null, 'ner');
 
   let devScores: TrainedModels['dev'] = null;
   if (hasDev) {
@@ -444,9 +529,9 @@ export function trainModels(
       }
       total += p.length;
     }
-    devScores = { posAccuracy: correct / total, chunkAccuracy: cCorrect / total, ner: trainer.evalNer(nerDoc, dev, devDocInputs) };
+    devScores = { posAccuracy: correct / total, chunkAccuracy: cCorrect / total, ner: trainer.evalNer(ner, devItems) };
   }
-  return { pos, chunk, ner, nerDoc, dev: devScores };
+  return { pos, chunk, ner, dev: devScores };
 }
 
 export { ENTITY_TYPES };

@@ -23,7 +23,6 @@ function bundle(): ModelBundle {
     pos: tinyModel(['DT', 'NN', 'NNP']),
     chunk: tinyModel(['O', 'B-NP', 'I-NP']),
     ner: tinyModel(['O', 'B-PER', 'L-PER', 'U-PER'], true),
-    nerDoc: tinyModel(['O', 'B-PER', 'L-PER', 'U-PER'], true),
     gazetteer: Uint8Array.of(1, 2, 3),
     info: { note: 'test' },
   };
@@ -36,7 +35,7 @@ describe('model file', () => {
     expect(parsed.info).toEqual({ note: 'test' });
     expect(Array.from(parsed.gazetteer!)).toEqual([1, 2, 3]);
     expect(parsed.clusters).toBeUndefined();
-    for (const key of ['pos', 'chunk', 'ner', 'nerDoc'] as const) {
+    for (const key of ['pos', 'chunk', 'ner'] as const) {
       const a = original[key];
       const b = parsed[key];
       expect(b.labels).toEqual(a.labels);

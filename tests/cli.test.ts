@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+// Runs the built CLI (npm test builds first).
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const run = promisify(execFile);
+
+async function newskg(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, [cli, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('newskg tag', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'newskg-cli-'));
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'good.txt'), 'Maria Lopez flew from Madrid to Berlin on Tuesday.\n');
+  });
+
+  test('reads stdin with -', async () => {
+    const r = await newskg(['tag', '-'], 'Angela Merkel met officials of the United Nations in Geneva.\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[Angela Merkel]/PER');
+    expect(r.stdout).toContain('[Geneva]/LOC');
+  });
+
+  test('bad files get one-line errors and the batch goes on', async () => {
+    const r = await newskg(['tag', '--json', join(dir, 'binary.txt'), join(dir, 'latin1.txt'), join(dir, 'missing.txt'), join(dir, 'empty.txt'), join(dir, 'good.txt')]);
+    expect(r.code).toBe(0);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/binary\.txt: looks like a binary file/);
+    expect(errors[1]).toMatch(/latin1\.txt: is not valid UTF-8/);
+    expect(errors[2]).toMatch(/missing\.txt: no such file/);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ tokens: 0, mentions: [] });
+    expect(lines[1].mentions.map((m: { text: string }) => m.text)).toEqual(['Maria Lopez', 'Madrid', 'Berlin']);
+  });
+
+  test('exits non-zero only when nothing could be tagged', async () => {
+    const r = await newskg(['tag', join(dir, 'missing.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('eval on a missing file is a one-line error', async () => {
+    const r = await newskg(['eval', '--conll', join(dir, 'nope.conll')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^newskg\/nlp: .*nope\.conll: no such file$/);
+  });
+});
+
+describe('newskg eval', () => {
+  test('scores a CoNLL file: conlleval report, POS accuracy and throughput', async () => {
+    const r = await newskg(['eval', '--conll', join(root, 'tests', 'fixtures', 'conll', 'made-up.conll')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/processed 25 tokens with 7 phrases; found: \d+ phrases; correct: \d+\./);
+    expect(r.stdout).toMatch(/accuracy: +[\d.]+%; precision: +[\d.]+%; recall: +[\d.]+%; FB1: +[\d.]+/);
+    expect(r.stdout).toMatch(/ +LOC: precision: /);
+    expect(r.stdout).toMatch(/POS accuracy: [\d.]+%/);
+    expect(r.stdout).toMatch(/throughput: [\d,]+ tokens\/s/);
+  });
+});

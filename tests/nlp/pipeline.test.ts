@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { ModelError } from '../../src/errors.js';
+import { analyze, loadModel } from '../../src/nlp/pipeline.js';
+
+const seed = readFileSync(new URL('../../seeds/000_93913eae600d5a9a.txt', import.meta.url), 'utf8');
+
+describe('analyze', () => {
+  test('empty and whitespace-only text give an empty result', () => {
+    for (const text of ['', '   \n\n\t ']) {
+      const doc = analyze(text);
+      expect(doc.tokens).toEqual([]);
+      expect(doc.sentences).toEqual([]);
+      expect(doc.mentions).toEqual([]);
+    }
+  });
+
+  test('tags are aligned with tokens and mentions with the text', () => {
+    const doc = analyze(seed);
+    expect(doc.pos).toHaveLength(doc.tokens.length);
+    expect(doc.chunks).toHaveLength(doc.tokens.length);
+    expect(doc.ner).toHaveLength(doc.tokens.length);
+    for (const m of doc.mentions) {
+      expect(m.text).toBe(seed.slice(m.start, m.end));
+      expect(doc.tokens[m.tokenStart].start).toBe(m.start);
+      expect(doc.tokens[m.tokenEnd - 1].end).toBe(m.end);
+      expect(m.score).toBeGreaterThan(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+      const s = doc.sentences[m.sentence];
+      expect(m.tokenStart).toBeGreaterThanOrEqual(s.tokenStart);
+      expect(m.tokenEnd).toBeLessThanOrEqual(s.tokenEnd);
+    }
+    expect(doc.pos.every((t) => /^[A-Z$,.:()'`#-]+$/.test(t))).toBe(true);
+  });
+
+  test('the model is loaded once per process', () => {
+    expect(loadModel()).toBe(loadModel());
+  });
+
+  test('a missing or foreign model file is a clear error', () => {
+    expect(() => analyze('Hello.', { modelPath: '/nonexistent/model' })).toThrow(ModelError);
+    expect(() => analyze('Hello.', { modelPath: new URL('../../package.json', import.meta.url).pathname })).toThrow(/not a newskg model/);
+  });
+
+  test('binary-looking and odd input never crashes', () => {
+    const odd = '\u0000\u0001\uFFFD\uD800 abc \u200B\u202E Ελλάδα 🔥🔥 — ' + 'x'.repeat(5000);
+    const doc = analyze(odd);
+    expect(doc.tokens.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the seed article', () => {
+  const doc = analyze(seed);
+  const found = new Set(doc.mentions.map((m) => `${m.type}:${m.text}`));
+  const texts = new Set(doc.mentions.map((m) => m.text));
+
+  test.each([
+    'LOC:Iraq',
+    'LOC:France',
+    'LOC:Paris',
+    'LOC:United States',
+    'LOC:Iran',
+    'LOC:Russian Federation',
+    'LOC:Raqqa',
+    'LOC:Syria',
+    'LOC:Yemen',
+    'LOC:U.S.',
+    'ORG:Times of Israel',
+    'ORG:Associated Press',
+    'ORG:Washington Post',
+    'PER:Bernard Bajolet',
+    'PER:Abdeslam Salah',
+    'PER:Christopher Furlong',
+  ])('finds %s', (expected) => {
+    expect(found).toContain(expected);
+  });
+
+  test('possessives are split off: Iraq’s and France’s give Iraq and France', () => {
+    expect(texts).not.toContain('France’s');
+    expect(texts).not.toContain('Iraq’s');
+    const possessive = seed.indexOf('France’s spy agency');
+    expect(doc.mentions.some((m) => m.start === possessive && m.text === 'France' && m.type === 'LOC')).toBe(true);
+  });
+
+  test('no date, number, pronoun or handle is tagged as a name', () => {
+    for (const m of doc.mentions) {
+      expect(m.text).not.toMatch(/^(January|November|2015|\d+|It|They|We)$|^[@#]|^https?:|twitter\.com/);
+    }
+  });
+});
