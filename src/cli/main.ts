@@ -85,9 +85,12 @@ program
   .option('--pos-epochs <n>', 'POS training epochs', positiveInt)
   .option('--folds <n>', 'jackknife folds', positiveInt)
   .option('--min-count <n>', 'drop features seen fewer times in training', positiveInt)
-  .action(async (opts: { data: string; out: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number }) => {
+  .option('--extra-ner <file...>', 'further NER training files (token<TAB>tag, WNUT-17 types mapped to PER/ORG/LOC/MISC)')
+  .option('--title-case <fraction>', 'fraction of training sentences also seen in Title Case', Number)
+  .action(async (opts: { data: string; out: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number }) => {
     const settings: Record<string, number> = {};
     if (opts.minCount) settings.minCount = opts.minCount;
+    if (opts.titleCase !== undefined) settings.titleCaseFraction = opts.titleCase;
     if (opts.nerEpochs) settings.nerEpochs = opts.nerEpochs;
     if (opts.posEpochs) settings.posEpochs = opts.posEpochs;
     if (opts.folds) settings.folds = opts.folds;
@@ -98,6 +101,7 @@ program
       noClusters: opts.clusters === false,
       noGazetteer: !opts.gazetteer,
       settings,
+      extraNer: opts.extraNer,
       log: (msg) => process.stderr.write(`${msg}\n`),
     });
   });

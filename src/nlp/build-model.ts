@@ -20,7 +20,31 @@ export interface BuildModelOptions {
   noGazetteer?: boolean;
   noClusters?: boolean;
   settings?: Partial<TrainSettings>;
+  /** Further NER training files in CoNLL/WNUT format (e.g. wnut17/wnut17train.conll, CC BY 4.0). */
+  extraNer?: string[];
   log: (msg: string) => void;
+}
+
+/** WNUT-17 and similar types mapped onto the four CoNLL types. */
+const TYPE_MAP: Record<string, string> = {
+  person: 'PER',
+  location: 'LOC',
+  group: 'ORG',
+  corporation: 'ORG',
+  product: 'MISC',
+  'creative-work': 'MISC',
+};
+
+async function readExtraNer(paths: string[]) {
+  const docs = (await Promise.all(paths.map((p) => readConllFile(p)))).flat();
+  for (const d of docs)
+    for (const s of d.sentences)
+      s.ner = s.ner.map((t) => {
+        if (t === 'O') return t;
+        const type = t.slice(2);
+        return `${t[0]}-${TYPE_MAP[type] ?? type}`;
+      });
+  return docs;
 }
 
 export async function buildModel(opts: BuildModelOptions) {
@@ -48,7 +72,8 @@ export async function buildModel(opts: BuildModelOptions) {
     }
   }
 
-  const trained = trainModels(trainDocs, devDocs, { gazetteer, clusters }, settings, log);
+  const extraDocs = opts.extraNer ? await readExtraNer(opts.extraNer) : [];
+  const trained = trainModels(trainDocs, devDocs, { gazetteer, clusters }, settings, log, extraDocs);
   const info: Record<string, unknown> = {
     trainedAt: new Date().toISOString(),
     trainingData: 'CoNLL-2003 English train.txt (Reuters RCV1; the corpus itself is not distributed with newskg)',

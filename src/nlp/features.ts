@@ -443,10 +443,9 @@ export function nerNeighbourFeatures(ctx: SentenceContext, i: number, offset: nu
 export function nerPairFeatures(ctx: SentenceContext, i: number, out: FeatureBuffer): void {
   const n = ctx.n;
   const f = ctx.flags[i];
-  const capsline = f & F_CAPSLINE;
   out.push(mix3(T['l-1.l'], wordAt(ctx, i - 1), ctx.l[i]));
   out.push(mix3(T['l.l+1'], ctx.l[i], wordAt(ctx, i + 1)));
-  // Gazetteer bits, alone and with the casing pattern (a capitalised word in a list of cities is strong evidence).
+  // Gazetteer bits with the casing pattern (a capitalised word in a list of cities is strong evidence).
   let g = ctx.gaz[i];
   const caseKey = f & (F_INITCAP | F_ALLCAPS | F_LOWER | F_CAPSLINE);
   while (g !== 0) {

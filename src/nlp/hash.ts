@@ -28,31 +28,32 @@ export function mix3(a: number, b: number, c: number): number {
 }
 
 /**
- * Integer-keyed open-addressing table from feature id to row index.
+ * Integer-keyed open-addressing table from feature id to row index. Keys and rows are
+ * interleaved in one array, so a probe touches one cache line; the table is kept at most a
+ * quarter full, so a look-up of an absent feature (the common case) ends after a probe or two.
  * Keys are non-zero int32; 0 marks an empty slot.
  */
 export class FeatureTable {
-  keys: Int32Array;
-  rows: Int32Array;
+  /** slot i: key at 2i, row at 2i+1. */
+  slots: Int32Array;
   mask: number;
   count = 0;
 
   constructor(capacity = 1024) {
     let size = 1024;
-    while (size < capacity * 2) size <<= 1;
-    this.keys = new Int32Array(size);
-    this.rows = new Int32Array(size);
+    while (size < capacity * 4) size <<= 1;
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
   /** Row of a key, or -1. */
   get(key: number): number {
-    const keys = this.keys;
+    const slots = this.slots;
     const mask = this.mask;
     let i = (key ^ (key >>> 16)) & mask;
     for (;;) {
-      const k = keys[i];
-      if (k === key) return this.rows[i];
+      const k = slots[2 * i];
+      if (k === key) return slots[2 * i + 1];
       if (k === 0) return -1;
       i = (i + 1) & mask;
     }
@@ -60,50 +61,49 @@ export class FeatureTable {
 
   /** Row of a key, inserting it with the next free row when absent. */
   getOrAdd(key: number): number {
-    const mask = this.mask;
-    let i = (key ^ (key >>> 16)) & mask;
-    for (;;) {
-      const k = this.keys[i];
-      if (k === key) return this.rows[i];
-      if (k === 0) break;
-      i = (i + 1) & this.mask;
-    }
-    const row = this.count++;
-    this.keys[i] = key;
-    this.rows[i] = row;
-    if (this.count * 2 > this.keys.length) this.grow();
-    return row;
+    const row = this.get(key);
+    if (row >= 0) return row;
+    this.insert(key, this.count);
+    return this.count - 1;
   }
 
   set(key: number, row: number): void {
-    const mask = this.mask;
-    let i = (key ^ (key >>> 16)) & mask;
-    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
-    if (this.keys[i] === 0) this.count++;
-    this.keys[i] = key;
-    this.rows[i] = row;
-    if (this.count * 2 > this.keys.length) this.grow();
+    const slots = this.slots;
+    let i = (key ^ (key >>> 16)) & this.mask;
+    while (slots[2 * i] !== 0 && slots[2 * i] !== key) i = (i + 1) & this.mask;
+    if (slots[2 * i] === key) {
+      slots[2 * i + 1] = row;
+      return;
+    }
+    this.insert(key, row);
+  }
+
+  private insert(key: number, row: number): void {
+    let i = (key ^ (key >>> 16)) & this.mask;
+    while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
+    this.slots[2 * i] = key;
+    this.slots[2 * i + 1] = row;
+    this.count++;
+    if (this.count * 4 > this.mask + 1) this.grow();
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldRows = this.rows;
-    const size = oldKeys.length * 2;
-    this.keys = new Int32Array(size);
-    this.rows = new Int32Array(size);
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    for (let j = 0; j < oldKeys.length; j++) {
-      const key = oldKeys[j];
+    for (let j = 0; j < old.length; j += 2) {
+      const key = old[j];
       if (key === 0) continue;
       let i = (key ^ (key >>> 16)) & this.mask;
-      while (this.keys[i] !== 0) i = (i + 1) & this.mask;
-      this.keys[i] = key;
-      this.rows[i] = oldRows[j];
+      while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = key;
+      this.slots[2 * i + 1] = old[j + 1];
     }
   }
 
   /** All (key, row) pairs, in slot order. */
   *entries(): IterableIterator<[number, number]> {
-    for (let j = 0; j < this.keys.length; j++) if (this.keys[j] !== 0) yield [this.keys[j], this.rows[j]];
+    for (let j = 0; j < this.slots.length; j += 2) if (this.slots[j] !== 0) yield [this.slots[j], this.slots[j + 1]];
   }
 }

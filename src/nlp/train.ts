@@ -5,13 +5,11 @@
  * later taggers (POS for chunks, POS+chunks for NER, first-pass NER for the document pass)
  * are jackknifed so that training sees the same kind of noise as tagging does.
  */
-import { ENTITY_TYPES } from '../types.js';
-import { bioToBilou, iob1ToBio, type ConllDocument } from './conll.js';
+import { bilouToBio, bioToBilou, iob1ToBio, type ConllDocument } from './conll.js';
 import { conlleval, type ConllevalResult } from './conlleval.js';
 import { FeatureBuffer, SentenceContext, appendDocFeatures, casingOf, chunkFeatures, nerFeatures, posFeatures, type ClustersLike, type GazetteerLike } from './features.js';
 import { LinearModel, PerceptronTrainer, argmaxOf, candidatesFor, type Candidates } from './linear.js';
-import { NerDecoder, argmax, documentEvidence, typeIndexOfLabels } from './tagger.js';
-import { bilouToBio } from './conll.js';
+import { NerDecoder, documentEvidence, typeIndexOfLabels } from './tagger.js';
 
 export interface TrainSettings {
   folds: number;
@@ -21,15 +19,18 @@ export interface TrainSettings {
   /** Features seen fewer times than this in training are dropped from the shipped model. */
   minCount: number;
   seed: number;
+  /** Fraction of training sentences also seen in Title Case by the NER model. */
+  titleCaseFraction: number;
 }
 
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   folds: 4,
-  posEpochs: 6,
+  posEpochs: 8,
   chunkEpochs: 5,
   nerEpochs: 12,
-  minCount: 1,
+  minCount: 2,
   seed: 1,
+  titleCaseFraction: 0.05,
 };
 
 /** One sentence of training data with label ids. */
@@ -470,6 +471,8 @@ export function trainModels(
   resources: { gazetteer?: GazetteerLike; clusters?: ClustersLike },
   settings: TrainSettings,
   log: (msg: string) => void,
+  /** Further NER-annotated documents (types already mapped to PER/ORG/LOC/MISC), used for NER only. */
+  extraDocs: ConllDocument[] = [],
 ): TrainedModels {
   const { examples: train, labelSets } = toExamples(trainDocs);
   const { examples: dev } = toExamples(devDocs, labelSets);
@@ -513,7 +516,22 @@ export function trainModels(
   // 4. One NER model for both passes: each sentence is seen without document evidence (the
   // first pass) and with it (the second), so the second pass only adds the evidence's weights.
   const docItems = trainer.withEvidence(items, (it) => firstPass.get(it.ex)!);
-  const ner = trainer.trainNer(nerLabels, [...items, ...docItems], hasDev ? devItems : null, 'ner');
+  // Extra, first-pass-only NER items: other annotated sets, and Title Case copies of some
+  // training sentences so that headlines set in Title Case do not read as strings of names.
+  const extra: NerItem[] = [];
+  const tagged = (ex: Example): NerItem => {
+    const p = trainer.tagPos(pos, ex.words);
+    return { ex, pos: p, chunk: trainer.tagChunk(chunk, ex.words, p), doc: null };
+  };
+  for (const ex of toExamples(extraDocs, labelSets).examples) extra.push(tagged(ex));
+  const rand = mulberry32(settings.seed + 3);
+  for (const ex of train) {
+    if (rand() >= settings.titleCaseFraction) continue;
+    const words = ex.words.map((w) => (/^\p{Ll}/u.test(w) ? w[0].toUpperCase() + w.slice(1) : w));
+    extra.push(tagged({ ...ex, words }));
+  }
+  if (extra.length) log(`ner: ${extra.length} extra sentences (other annotated sets, Title Case copies)`);
+  const ner = trainer.trainNer(nerLabels, [...items, ...docItems, ...extra], hasDev ? devItems : null, 'ner');
 
   let devScores: TrainedModels['dev'] = null;
   if (hasDev) {
@@ -534,4 +552,3 @@ export function trainModels(
   return { pos, chunk, ner, dev: devScores };
 }
 
-export { ENTITY_TYPES };

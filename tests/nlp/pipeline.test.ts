@@ -71,6 +71,7 @@ describe('the seed article', () => {
     'PER:Bernard Bajolet',
     'PER:Abdeslam Salah',
     'PER:Christopher Furlong',
+    'PER:Hagrid',
   ])('finds %s', (expected) => {
     expect(found).toContain(expected);
   });
@@ -80,6 +81,13 @@ describe('the seed article', () => {
     expect(texts).not.toContain('Iraq’s');
     const possessive = seed.indexOf('France’s spy agency');
     expect(doc.mentions.some((m) => m.start === possessive && m.text === 'France' && m.type === 'LOC')).toBe(true);
+  });
+
+  test('a Title Case headline is not read as a string of names', () => {
+    const line = doc.sentences[1];
+    expect(seed.slice(line.start, line.end)).toMatch(/^Paris Attacks Should End Season Of Frivolity/);
+    const inLine = doc.mentions.filter((m) => m.sentence === 1).map((m) => `${m.type}:${m.text}`);
+    expect(inLine).toEqual(['LOC:Paris']);
   });
 
   test('no date, number, pronoun or handle is tagged as a name', () => {
