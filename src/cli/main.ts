@@ -87,10 +87,12 @@ program
   .option('--min-count <n>', 'drop features seen fewer times in training', positiveInt)
   .option('--extra-ner <file...>', 'further NER training files (token<TAB>tag, WNUT-17 types mapped to PER/ORG/LOC/MISC)')
   .option('--title-case <fraction>', 'fraction of training sentences also seen in Title Case', Number)
-  .action(async (opts: { data: string; out: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number }) => {
+  .option('--scheme <scheme>', 'NER label scheme: bilou (default) or bio')
+  .action(async (opts: { data: string; out: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
     const settings: Record<string, number> = {};
     if (opts.minCount) settings.minCount = opts.minCount;
     if (opts.titleCase !== undefined) settings.titleCaseFraction = opts.titleCase;
+    if (opts.scheme !== undefined && opts.scheme !== 'bio' && opts.scheme !== 'bilou') throw new InvalidArgumentError('--scheme must be bio or bilou');
     if (opts.nerEpochs) settings.nerEpochs = opts.nerEpochs;
     if (opts.posEpochs) settings.posEpochs = opts.posEpochs;
     if (opts.folds) settings.folds = opts.folds;
@@ -100,7 +102,7 @@ program
       clustersFile: typeof opts.clusters === 'string' ? opts.clusters : undefined,
       noClusters: opts.clusters === false,
       noGazetteer: !opts.gazetteer,
-      settings,
+      settings: { ...settings, ...(opts.scheme ? { nerScheme: opts.scheme as 'bio' | 'bilou' } : {}) },
       extraNer: opts.extraNer,
       log: (msg) => process.stderr.write(`${msg}\n`),
     });

@@ -1,5 +1,5 @@
 /**
- * Decoders: BILOU label constraints and first-order Viterbi.
+ * Decoders: BIO/BILOU label constraints and first-order Viterbi.
  */
 
 /** Parses a BILOU/BIO label into its prefix letter and type ('O' has type ''). */
@@ -9,17 +9,29 @@ export function splitLabel(label: string): { prefix: string; type: string } {
 }
 
 /**
- * Allowed transitions for BILOU labels: after O, L-x or U-x comes O, B-y or U-y; after B-x or
- * I-x comes I-x or L-x. Returned as a flat prev × cur boolean matrix plus start/end masks.
+ * Allowed transitions for BIO or BILOU labels (BILOU when any label starts with L- or U-), as a
+ * flat prev × cur boolean matrix plus start/end masks.
+ * BIO: I-x only after B-x or I-x. BILOU: after O, L-x or U-x comes O, B-y or U-y; after B-x or
+ * I-x comes I-x or L-x.
  */
-export function bilouConstraints(labels: readonly string[]): { allowed: Uint8Array; startOk: Uint8Array; endOk: Uint8Array } {
+export function labelConstraints(labels: readonly string[]): { allowed: Uint8Array; startOk: Uint8Array; endOk: Uint8Array } {
   const L = labels.length;
   const parts = labels.map(splitLabel);
+  const bilou = parts.some((p) => p.prefix === 'L' || p.prefix === 'U');
   const allowed = new Uint8Array(L * L);
   const startOk = new Uint8Array(L);
   const endOk = new Uint8Array(L);
   for (let a = 0; a < L; a++) {
     const pa = parts[a];
+    if (!bilou) {
+      startOk[a] = pa.prefix === 'I' ? 0 : 1;
+      endOk[a] = 1;
+      for (let b = 0; b < L; b++) {
+        const pb = parts[b];
+        allowed[a * L + b] = pb.prefix !== 'I' || ((pa.prefix === 'B' || pa.prefix === 'I') && pa.type === pb.type) ? 1 : 0;
+      }
+      continue;
+    }
     const open = pa.prefix === 'B' || pa.prefix === 'I';
     startOk[a] = pa.prefix === 'O' || pa.prefix === 'B' || pa.prefix === 'U' ? 1 : 0;
     endOk[a] = open ? 0 : 1;
@@ -46,7 +58,7 @@ export class Viterbi {
     private readonly startOk: Uint8Array,
     private readonly endOk: Uint8Array,
   ) {
-    // BILOU allows about a third of all label pairs; visiting only those makes decoding 3× cheaper.
+    // The constraints rule out many label pairs; visiting only the allowed ones makes decoding cheaper.
     this.predStart = new Int32Array(L + 1);
     const from: number[] = [];
     for (let b = 0; b < L; b++) {

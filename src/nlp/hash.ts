@@ -29,8 +29,8 @@ export function mix3(a: number, b: number, c: number): number {
 
 /**
  * Integer-keyed open-addressing table from feature id to row index. Keys and rows are
- * interleaved in one array, so a probe touches one cache line; the table is kept at most a
- * quarter full, so a look-up of an absent feature (the common case) ends after a probe or two.
+ * interleaved in one array, so a probe touches one cache line; the table is kept at most half
+ * full, a balance between probe length and the memory (and cache) it takes.
  * Keys are non-zero int32; 0 marks an empty slot.
  */
 export class FeatureTable {
@@ -41,7 +41,7 @@ export class FeatureTable {
 
   constructor(capacity = 1024) {
     let size = 1024;
-    while (size < capacity * 4) size <<= 1;
+    while (size < capacity * 2) size <<= 1;
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
@@ -84,7 +84,7 @@ export class FeatureTable {
     this.slots[2 * i] = key;
     this.slots[2 * i + 1] = row;
     this.count++;
-    if (this.count * 4 > this.mask + 1) this.grow();
+    if (this.count * 2 > this.mask + 1) this.grow();
   }
 
   private grow(): void {

@@ -53,7 +53,7 @@ export interface AnalyzeOptions {
 
 const partsCache = new WeakMap<readonly string[], { prefix: string; type: string; bio: string }[]>();
 
-/** BILOU labels split once per model: prefix, type and the BIO tag they map to. */
+/** NER labels split once per model: prefix, type and the BIO tag they map to. */
 function labelParts(labels: readonly string[]) {
   let parts = partsCache.get(labels);
   if (!parts) {
@@ -88,10 +88,11 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
   const mentions: Mention[] = [];
   sentences.forEach((s, si) => {
     const t = tags[si];
+    const n = t.pos.length;
     let open = -1;
     let openType = '';
     let marginSum = 0;
-    for (let i = 0; i < t.pos.length; i++) {
+    for (let i = 0; i < n; i++) {
       const ti = s.tokenStart + i;
       pos[ti] = posModel.labels[t.pos[i]];
       chunks[ti] = chunkModel.labels[t.chunk[i]];
@@ -102,24 +103,26 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
         openType = type;
         marginSum = 0;
       }
-      if (open >= 0) marginSum += t.margin[i];
-      if (open >= 0 && (prefix === 'L' || prefix === 'U')) {
-        const len = ti - open + 1;
-        const start = tokens[open].start;
-        const end = tokens[ti].end;
-        mentions.push({
-          type: openType as EntityType,
-          text: text.slice(start, end),
-          start,
-          end,
-          tokenStart: open,
-          tokenEnd: ti + 1,
-          sentence: si,
-          // Squash the mean Viterbi margin into (0, 1); perceptron scores are not probabilities.
-          score: Math.max(0.001, Math.round((1 / (1 + Math.exp(-marginSum / len / 4))) * 1000) / 1000),
-        });
-        open = -1;
-      }
+      if (open < 0) continue;
+      marginSum += t.margin[i];
+      // A mention ends where the next label does not continue it (BIO and BILOU alike).
+      const next = i + 1 < n ? nerLabels[t.ner[i + 1]] : null;
+      if (next && (next.prefix === 'I' || next.prefix === 'L') && next.type === openType) continue;
+      const len = ti - open + 1;
+      const start = tokens[open].start;
+      const end = tokens[ti].end;
+      mentions.push({
+        type: openType as EntityType,
+        text: text.slice(start, end),
+        start,
+        end,
+        tokenStart: open,
+        tokenEnd: ti + 1,
+        sentence: si,
+        // Squash the mean Viterbi margin into (0, 1); perceptron scores are not probabilities.
+        score: Math.max(0.001, Math.round((1 / (1 + Math.exp(-marginSum / len / 4))) * 1000) / 1000),
+      });
+      open = -1;
     }
   });
   return { text, tokens, sentences, pos, chunks, ner, mentions };

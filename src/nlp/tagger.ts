@@ -1,10 +1,10 @@
 /**
  * The tagging pipeline over tokenized sentences: greedy POS, greedy chunks, then NER in two
  * passes over the document (the second pass sees what the first found for the same word
- * elsewhere in the document), each NER pass decoded by Viterbi under BILOU constraints.
+ * elsewhere in the document), each NER pass decoded by Viterbi under BIO (or BILOU) constraints.
  */
 import { ENTITY_TYPES } from '../types.js';
-import { Viterbi, bilouConstraints, splitLabel } from './decode.js';
+import { Viterbi, labelConstraints, splitLabel } from './decode.js';
 import {
   FeatureBuffer,
   SentenceContext,
@@ -37,13 +37,13 @@ export interface TaggerModels {
 export interface SentenceTags {
   pos: Int32Array;
   chunk: Int32Array;
-  /** BILOU label ids of the NER model. */
+  /** NER label ids (BIO or BILOU, as the model was trained). */
   ner: Int32Array;
   /** Per token: the decided label's emission score minus the best other label's (≥ 0 mostly). */
   margin: Float64Array;
 }
 
-/** Entity type index per token (0 = none, 1.. = ENTITY_TYPES index + 1) from BILOU label ids. */
+/** Entity type index per label (0 = none, 1.. = ENTITY_TYPES index + 1). */
 export function typeIndexOfLabels(labels: readonly string[]): Int8Array {
   return Int8Array.from(labels, (l) => {
     const { type } = splitLabel(l);
@@ -112,7 +112,7 @@ export class NerDecoder {
   private emissions = new Float64Array(0);
 
   constructor(readonly labels: readonly string[]) {
-    const { allowed, startOk, endOk } = bilouConstraints(labels);
+    const { allowed, startOk, endOk } = labelConstraints(labels);
     this.viterbi = new Viterbi(labels.length, allowed, startOk, endOk);
   }
 

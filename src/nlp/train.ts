@@ -21,6 +21,12 @@ export interface TrainSettings {
   seed: number;
   /** Fraction of training sentences also seen in Title Case by the NER model. */
   titleCaseFraction: number;
+  /**
+   * NER label scheme. BILOU (17 labels) scored 91.72 dev F1 against BIO's 91.59 and kept
+   * multi-word names such as "Abu Bakr al-Baghdadi" whole on the seed article; its speed was
+   * the same within this machine's noise.
+   */
+  nerScheme: 'bio' | 'bilou';
 }
 
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
@@ -31,6 +37,7 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   minCount: 2,
   seed: 1,
   titleCaseFraction: 0.05,
+  nerScheme: 'bilou',
 };
 
 /** One sentence of training data with label ids. */
@@ -86,14 +93,14 @@ class LabelSet {
   }
 }
 
-export function toExamples(docs: ConllDocument[], sets?: { pos: LabelSet; chunk: LabelSet; ner: LabelSet }) {
+export function toExamples(docs: ConllDocument[], scheme: 'bio' | 'bilou', sets?: { pos: LabelSet; chunk: LabelSet; ner: LabelSet }) {
   const raw = docs.flatMap((d, di) =>
     d.sentences.map((s) => ({
       doc: di,
       words: s.words,
       pos: s.pos ?? s.words.map(() => 'NN'),
       chunk: iob1ToBio(s.chunk ?? s.words.map(() => 'O')),
-      ner: bioToBilou(iob1ToBio(s.ner)),
+      ner: scheme === 'bilou' ? bioToBilou(iob1ToBio(s.ner)) : iob1ToBio(s.ner),
     })),
   );
   const labelSets = sets ?? {
@@ -474,8 +481,8 @@ export function trainModels(
   /** Further NER-annotated documents (types already mapped to PER/ORG/LOC/MISC), used for NER only. */
   extraDocs: ConllDocument[] = [],
 ): TrainedModels {
-  const { examples: train, labelSets } = toExamples(trainDocs);
-  const { examples: dev } = toExamples(devDocs, labelSets);
+  const { examples: train, labelSets } = toExamples(trainDocs, settings.nerScheme);
+  const { examples: dev } = toExamples(devDocs, settings.nerScheme, labelSets);
   const hasDev = dev.length > 0;
   const trainer = new Trainer(settings, resources, log);
   const k = settings.folds;
@@ -523,7 +530,7 @@ export function trainModels(
     const p = trainer.tagPos(pos, ex.words);
     return { ex, pos: p, chunk: trainer.tagChunk(chunk, ex.words, p), doc: null };
   };
-  for (const ex of toExamples(extraDocs, labelSets).examples) extra.push(tagged(ex));
+  for (const ex of toExamples(extraDocs, settings.nerScheme, labelSets).examples) extra.push(tagged(ex));
   const rand = mulberry32(settings.seed + 3);
   for (const ex of train) {
     if (rand() >= settings.titleCaseFraction) continue;

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { Viterbi, bilouConstraints } from '../../src/nlp/decode.js';
+import { Viterbi, labelConstraints } from '../../src/nlp/decode.js';
 
 const labels = ['O', 'B-PER', 'I-PER', 'L-PER', 'U-PER', 'B-LOC', 'I-LOC', 'L-LOC', 'U-LOC'];
 const id = (l: string) => labels.indexOf(l);
 
-describe('bilouConstraints', () => {
-  const { allowed, startOk, endOk } = bilouConstraints(labels);
+describe('labelConstraints (BILOU)', () => {
+  const { allowed, startOk, endOk } = labelConstraints(labels);
   const ok = (a: string, b: string) => allowed[id(a) * labels.length + id(b)] === 1;
   test.each([
     ['O', 'B-PER', true],
@@ -31,7 +31,7 @@ describe('bilouConstraints', () => {
 
 describe('Viterbi', () => {
   const L = labels.length;
-  const { allowed, startOk, endOk } = bilouConstraints(labels);
+  const { allowed, startOk, endOk } = labelConstraints(labels);
   const viterbi = new Viterbi(L, allowed, startOk, endOk);
   const zeros = new Float64Array(L * L);
   const start = new Float64Array(L);
@@ -66,5 +66,21 @@ describe('Viterbi', () => {
     viterbi.decode(emissions([{ 'B-LOC': 9, 'U-LOC': 2 }]), 1, zeros, start, out);
     expect(labels[out[0]]).toBe('U-LOC');
     expect(() => viterbi.decode(new Float64Array(0), 0, zeros, start, new Int32Array(0))).not.toThrow();
+  });
+});
+
+describe('labelConstraints (BIO)', () => {
+  const bio = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
+  const { allowed, startOk, endOk } = labelConstraints(bio);
+  const ok = (a: string, b: string) => allowed[bio.indexOf(a) * bio.length + bio.indexOf(b)] === 1;
+  test('I-x only continues B-x or I-x', () => {
+    expect(ok('B-PER', 'I-PER')).toBe(true);
+    expect(ok('I-PER', 'I-PER')).toBe(true);
+    expect(ok('O', 'I-PER')).toBe(false);
+    expect(ok('B-LOC', 'I-PER')).toBe(false);
+    expect(ok('I-PER', 'B-PER')).toBe(true);
+    expect(ok('B-PER', 'O')).toBe(true);
+    expect(bio.filter((_, i) => startOk[i])).toEqual(['O', 'B-PER', 'B-LOC']);
+    expect(bio.filter((_, i) => endOk[i])).toEqual(bio);
   });
 });
