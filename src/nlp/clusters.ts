@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashString, mix } from './hash.js';
+import { hashString, mix, mulberry32 } from './hash.js';
 import { tokenize } from './tokenize.js';
 
 const MAGIC = 0x434c5331; // "CLS1"
@@ -90,17 +90,6 @@ export class WordClusters {
     const ids = new Uint16Array(Uint8Array.prototype.slice.call(bytes, start).buffer);
     return new WordClusters(header.words, ids, header.granularities);
   }
-}
-
-/** Deterministic pseudo-random numbers for centroid seeding. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Induces clusters from tokenized sentences. Deterministic for the same input. */

@@ -1,7 +1,7 @@
 /**
  * Training: reproduces the shipped model from the CoNLL-2003 training set (never committed)
  * plus the gazetteer and word-cluster resources. POS and chunk taggers are greedy averaged
- * perceptrons; the two NER passes are structured perceptrons decoded by Viterbi. Inputs to
+ * perceptrons; NER is one structured perceptron, decoded by Viterbi, for both passes. Inputs to
  * later taggers (POS for chunks, POS+chunks for NER, first-pass NER for the document pass)
  * are jackknifed so that training sees the same kind of noise as tagging does.
  */
@@ -9,6 +9,7 @@ import { bilouToBio, bioToBilou, iob1ToBio, type ConllDocument } from './conll.j
 import { conlleval, type ConllevalResult } from './conlleval.js';
 import { FeatureBuffer, SentenceContext, appendDocFeatures, casingOf, chunkFeatures, nerFeatures, posFeatures, type ClustersLike, type GazetteerLike } from './features.js';
 import { LinearModel, PerceptronTrainer, argmaxOf, candidatesFor, type Candidates } from './linear.js';
+import { mulberry32 } from './hash.js';
 import { NerDecoder, documentEvidence, typeIndexOfLabels } from './tagger.js';
 
 export interface TrainSettings {
@@ -55,16 +56,6 @@ export interface TrainedModels {
   /** NER for both passes: the second adds document-evidence features to the first's scores. */
   ner: LinearModel;
   dev: { posAccuracy: number; chunkAccuracy: number; ner: ConllevalResult } | null;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], rand: () => number): T[] {
