@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseConll } from './conll.js';
 import { hashString, mix, mulberry32 } from './hash.js';
 import { tokenize } from './tokenize.js';
 
@@ -203,18 +204,7 @@ export function readUnlabelledCorpora(dataDir: string): string[][] {
   const out: string[][] = [];
   const columnFile = (path: string) => {
     if (!existsSync(path)) return;
-    let cur: string[] = [];
-    for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-      const t = line.trim();
-      if (!t) {
-        if (cur.length) out.push(cur);
-        cur = [];
-        continue;
-      }
-      const w = t.split(/\s+/)[0];
-      if (w !== '-DOCSTART-') cur.push(w);
-    }
-    if (cur.length) out.push(cur);
+    for (const doc of parseConll(readFileSync(path, 'utf8'), path)) for (const sentence of doc.sentences) out.push(sentence.words);
   };
   const textFolder = (dir: string, skipLines: number) => {
     if (!existsSync(dir)) return;

@@ -319,6 +319,25 @@ export class Tagger {
   }
 }
 
+/** The cached scores of a word's word-only features for the variant at token i, computed on first use. */
+function wordScores(
+  slots: (Float64Array | undefined)[],
+  features: (ctx: SentenceContext, i: number, out: FeatureBuffer) => void,
+  ctx: SentenceContext,
+  i: number,
+  buf: FeatureBuffer,
+  model: LinearModel,
+): Float64Array {
+  const v = wordVariant(ctx, i);
+  let scores = slots[v];
+  if (!scores) {
+    features(ctx, i, buf);
+    scores = slots[v] = new Float64Array(model.nLabels);
+    model.score(buf.ids, buf.n, scores);
+  }
+  return scores;
+}
+
 /** What the tagger keeps per word form. */
 interface WordEntry {
   posCandidates: Int32Array;
@@ -351,25 +370,11 @@ class WordCache {
   }
 
   posScores(e: WordEntry, ctx: SentenceContext, i: number, buf: FeatureBuffer, model: LinearModel): Float64Array {
-    const v = wordVariant(ctx, i);
-    let scores = e.pos[v];
-    if (!scores) {
-      posWordFeatures(ctx, i, buf);
-      scores = e.pos[v] = new Float64Array(model.nLabels);
-      model.score(buf.ids, buf.n, scores);
-    }
-    return scores;
+    return wordScores(e.pos, posWordFeatures, ctx, i, buf, model);
   }
 
   nerScores(e: WordEntry, ctx: SentenceContext, i: number, buf: FeatureBuffer, model: LinearModel): Float64Array {
-    const v = wordVariant(ctx, i);
-    let scores = e.ner[v];
-    if (!scores) {
-      nerWordFeatures(ctx, i, buf);
-      scores = e.ner[v] = new Float64Array(model.nLabels);
-      model.score(buf.ids, buf.n, scores);
-    }
-    return scores;
+    return wordScores(e.ner, nerWordFeatures, ctx, i, buf, model);
   }
 }
 

@@ -1,22 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { bilouToBio, bioToBilou, iob1ToBio, parseConll, spansFromBio } from '../../src/nlp/conll.js';
 import { conlleval, formatConllevalReport } from '../../src/nlp/conlleval.js';
 
 // Made-up sentences in the CoNLL-2003 layout (never text from the corpus itself).
-const FOUR_COLUMNS = `-DOCSTART- -X- -X- O
-
-Alma NNP I-NP I-PER
-Ruiz NNP I-NP I-PER
-visited VBD I-VP O
-Lisbon NNP I-NP I-LOC
-. . O O
-
-Trevor NNP I-NP I-PER
-B-Corp NNP B-NP B-PER
--DOCSTART- -X- -X- O
-
-Quietly RB I-ADVP O
-`;
+const FOUR_COLUMNS = readFileSync(new URL('../fixtures/conll/four-columns.conll', import.meta.url), 'utf8');
 
 describe('parseConll', () => {
   test('reads four-column files with documents and sentences', () => {
