@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NewskgError } from '../errors.js';
 import { WordClusters, induceClusters, readUnlabelledCorpora } from './clusters.js';
-import { readConllFile } from './conll.js';
+import { normaliseEntityTag, readConllFile } from './conll.js';
 import { buildGazetteer } from './gazetteer.js';
 import { writeModelFile } from './model-file.js';
 import { DEFAULT_TRAIN_SETTINGS, trainModels, type TrainSettings } from './train.js';
@@ -25,25 +25,11 @@ export interface BuildModelOptions {
   log: (msg: string) => void;
 }
 
-/** WNUT-17 and similar types mapped onto the four CoNLL types. */
-const TYPE_MAP: Record<string, string> = {
-  person: 'PER',
-  location: 'LOC',
-  group: 'ORG',
-  corporation: 'ORG',
-  product: 'MISC',
-  'creative-work': 'MISC',
-};
-
 async function readExtraNer(paths: string[]) {
   const docs = (await Promise.all(paths.map((p) => readConllFile(p)))).flat();
   for (const d of docs)
     for (const s of d.sentences)
-      s.ner = s.ner.map((t) => {
-        if (t === 'O') return t;
-        const type = t.slice(2);
-        return `${t[0]}-${TYPE_MAP[type] ?? type}`;
-      });
+      s.ner = s.ner.map(normaliseEntityTag);
   return docs;
 }
 

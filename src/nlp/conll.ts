@@ -135,3 +135,27 @@ export function spansFromBio(tags: readonly string[]): { type: string; start: nu
   });
   return spans;
 }
+
+/** Entity types of other annotation schemes (WNUT-17, GMB) mapped onto the four CoNLL types. */
+const TYPE_MAP: Record<string, string> = {
+  per: 'PER',
+  person: 'PER',
+  org: 'ORG',
+  organization: 'ORG',
+  group: 'ORG',
+  corporation: 'ORG',
+  loc: 'LOC',
+  location: 'LOC',
+  geo: 'LOC',
+  gpe: 'LOC',
+  misc: 'MISC',
+  product: 'MISC',
+  'creative-work': 'MISC',
+};
+
+/** A tag (B-person, I-geo, …) with its type mapped onto PER/ORG/LOC/MISC where one fits. */
+export function normaliseEntityTag(tag: string): string {
+  if (tag === 'O' || tag[1] !== '-') return tag;
+  const type = tag.slice(2);
+  return `${tag[0]}-${TYPE_MAP[type.toLowerCase()] ?? type}`;
+}

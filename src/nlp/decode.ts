@@ -8,6 +8,28 @@ export function splitLabel(label: string): { prefix: string; type: string } {
   return { prefix: label[0], type: label.slice(2) };
 }
 
+export interface LabelParts {
+  prefix: string;
+  type: string;
+  /** The BIO tag the label maps to (B- for B/U, I- for I/L). */
+  bio: string;
+}
+
+const partsCache = new WeakMap<readonly string[], LabelParts[]>();
+
+/** A model's labels split once: prefix, type and BIO form. */
+export function labelParts(labels: readonly string[]): LabelParts[] {
+  let parts = partsCache.get(labels);
+  if (!parts) {
+    parts = labels.map((l) => {
+      const { prefix, type } = splitLabel(l);
+      return { prefix, type, bio: prefix === 'O' ? 'O' : `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${type}` };
+    });
+    partsCache.set(labels, parts);
+  }
+  return parts;
+}
+
 /**
  * Allowed transitions for BIO or BILOU labels (BILOU when any label starts with L- or U-), as a
  * flat prev × cur boolean matrix plus start/end masks.

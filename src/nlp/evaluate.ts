@@ -2,8 +2,8 @@
  * Evaluation of the tagger on a CoNLL file: entity scores exactly as conlleval computes them,
  * POS accuracy when the file has a POS column, and tagging throughput.
  */
-import { splitLabel } from './decode.js';
-import { iob1ToBio, readConllFile } from './conll.js';
+import { labelParts } from './decode.js';
+import { iob1ToBio, normaliseEntityTag, readConllFile } from './conll.js';
 import { conlleval, type ConllevalResult } from './conlleval.js';
 import { loadModel } from './pipeline.js';
 
@@ -25,20 +25,11 @@ export interface EvalReport {
   modelLoadMs: number;
 }
 
-/** Maps WNUT-style or GMB-style types onto the four CoNLL types where it is unambiguous. */
-function normaliseType(tag: string): string {
-  if (tag === 'O') return tag;
-  const { prefix, type } = splitLabel(tag);
-  const t = type.toLowerCase();
-  const map: Record<string, string> = { per: 'PER', person: 'PER', org: 'ORG', organization: 'ORG', loc: 'LOC', location: 'LOC', misc: 'MISC' };
-  return `${prefix}-${map[t] ?? type}`;
-}
-
 export async function evaluateConll(file: string, opts: { modelPath?: string } = {}): Promise<EvalReport> {
   const docs = await readConllFile(file);
   const model = loadModel(opts.modelPath);
   const tagger = model.tagger;
-  const labels = tagger.models.ner.labels;
+  const parts = labelParts(tagger.models.ner.labels);
   const posLabels = tagger.models.pos.labels;
   let tokens = 0;
   let posCorrect = 0;
@@ -55,11 +46,8 @@ export async function evaluateConll(file: string, opts: { modelPath?: string } =
     doc.sentences.forEach((s, i) => {
       sentences++;
       tokens += s.words.length;
-      const pred = Array.from(tags[i].ner, (l) => {
-        const { prefix, type } = splitLabel(labels[l]);
-        return prefix === 'O' ? 'O' : `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${type}`;
-      });
-      scored.push({ gold: iob1ToBio(s.ner.map(normaliseType)), pred });
+      const pred = Array.from(tags[i].ner, (l) => parts[l].bio);
+      scored.push({ gold: iob1ToBio(s.ner.map(normaliseEntityTag)), pred });
       if (s.pos) {
         for (let j = 0; j < s.pos.length; j++) if (posLabels[tags[i].pos[j]] === s.pos[j]) posCorrect++;
         posTotal += s.pos.length;

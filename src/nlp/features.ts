@@ -70,7 +70,7 @@ function charClass(c: number): number {
   return c;
 }
 
-/** Maximum context clusters per token (prefix lengths in clusters.ts). */
+/** Cluster ids per token at most (one per granularity in clusters.ts). */
 const MAX_CLUSTER_IDS = 4;
 
 /**
@@ -80,7 +80,6 @@ const MAX_CLUSTER_IDS = 4;
 export class SentenceContext {
   n = 0;
   words: string[] = [];
-  lower: string[] = [];
   w = new Int32Array(64);
   l = new Int32Array(64);
   shape = new Int32Array(64);
@@ -123,13 +122,11 @@ export class SentenceContext {
     this.ensure(n);
     this.n = n;
     this.words = words as string[];
-    const lower = new Array<string>(n);
     let alpha = 0;
     let caps = 0;
     for (let i = 0; i < n; i++) {
       const word = words[i];
       const lw = word.toLowerCase();
-      lower[i] = lw;
       this.w[i] = hashString(word);
       this.l[i] = hashString(lw);
       // Shape: character classes, runs capped at 2 (long) and at 1 (short).
@@ -190,7 +187,6 @@ export class SentenceContext {
       }
       this.clN[i] = this.clusters ? this.clusters.prefixIds(word, lw, this.cl, i * MAX_CLUSTER_IDS) : 0;
     }
-    this.lower = lower;
     // A headline or dateline in capitals: casing says nothing there, so the models see it as a context flag.
     if (alpha >= 2 && caps === alpha) for (let i = 0; i < n; i++) this.flags[i] |= F_CAPSLINE;
     // Sentence-initial also after an opening quote or bracket.
@@ -237,13 +233,14 @@ export class FeatureBuffer {
   }
 }
 
-/** Tag ids (index into the tagger's label list + 1; 0 = sentence boundary) for history features. */
+/** Hash of the lowercase word at i, or a boundary marker outside the sentence. */
 function wordAt(ctx: SentenceContext, i: number): number {
   return i < 0 ? BOUNDARY : i >= ctx.n ? BOUNDARY_END : ctx.l[i];
 }
 function shapeAt(ctx: SentenceContext, i: number): number {
   return i < 0 ? BOUNDARY : i >= ctx.n ? BOUNDARY_END : ctx.shape[i];
 }
+/** Tag id at i, or -1 / -2 before the start / after the end (the same markers the tagger uses). */
 function tagAt(tags: Int32Array, n: number, i: number): number {
   return i < 0 ? -1 : i >= n ? -2 : tags[i];
 }

@@ -4,7 +4,7 @@
  */
 import { NewskgError } from '../errors.js';
 import type { Doc, EntityType, Mention } from '../types.js';
-import { splitLabel } from './decode.js';
+import { labelParts } from './decode.js';
 import { Gazetteer } from './gazetteer.js';
 import { WordClusters } from './clusters.js';
 import { defaultModelPath, readModelFile, type ModelBundle } from './model-file.js';
@@ -49,21 +49,6 @@ export const MAX_TEXT_LENGTH = 64 * 1024 * 1024;
 
 export interface AnalyzeOptions {
   modelPath?: string;
-}
-
-const partsCache = new WeakMap<readonly string[], { prefix: string; type: string; bio: string }[]>();
-
-/** NER labels split once per model: prefix, type and the BIO tag they map to. */
-function labelParts(labels: readonly string[]) {
-  let parts = partsCache.get(labels);
-  if (!parts) {
-    parts = labels.map((l) => {
-      const { prefix, type } = splitLabel(l);
-      return { prefix, type, bio: prefix === 'O' ? 'O' : `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${type}` };
-    });
-    partsCache.set(labels, parts);
-  }
-  return parts;
 }
 
 /** Analyses one article's text. Offsets in the result are into `text`. */

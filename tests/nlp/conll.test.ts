@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { bilouToBio, bioToBilou, iob1ToBio, parseConll, spansFromBio } from '../../src/nlp/conll.js';
+import { bilouToBio, bioToBilou, iob1ToBio, normaliseEntityTag, parseConll, spansFromBio } from '../../src/nlp/conll.js';
 import { conlleval, formatConllevalReport } from '../../src/nlp/conlleval.js';
 
 // Made-up sentences in the CoNLL-2003 layout (never text from the corpus itself).
@@ -46,6 +46,17 @@ describe('tag schemes', () => {
     const bilou = bioToBilou(bio);
     expect(bilou).toEqual(['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC', 'B-LOC', 'L-LOC', 'O', 'U-ORG']);
     expect(bilouToBio(bilou)).toEqual(bio);
+  });
+  test('other schemes map onto PER/ORG/LOC/MISC', () => {
+    expect(['B-person', 'I-corporation', 'B-group', 'B-location', 'I-creative-work', 'B-tim', 'O'].map(normaliseEntityTag)).toEqual([
+      'B-PER',
+      'I-ORG',
+      'B-ORG',
+      'B-LOC',
+      'I-MISC',
+      'B-tim',
+      'O',
+    ]);
   });
   test('spans, tolerating an I- after O', () => {
     expect(spansFromBio(['I-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC'])).toEqual([
