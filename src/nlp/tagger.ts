@@ -155,6 +155,21 @@ export class Tagger {
     this.nerTypes = typeIndexOfLabels(models.ner.labels);
   }
 
+  /**
+   * Fills the word cache for the given word forms (the frequent training words, at load time),
+   * so that the first article tagged does not pay for them.
+   */
+  prewarm(words: readonly string[]): void {
+    for (let at = 0; at < words.length; at += 64) {
+      this.ctx.set(words.slice(at, at + 64));
+      this.lookUpWords();
+      for (let i = 0; i < this.ctx.n; i++) {
+        this.words.posScores(this.entries[i], this.ctx, i, this.buf, this.models.pos);
+        this.words.nerScores(this.entries[i], this.ctx, i, this.buf, this.models.ner);
+      }
+    }
+  }
+
   /** The word cache entry of every token of the current sentence. */
   private lookUpWords(): void {
     const ctx = this.ctx;
