@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ModelError } from '../../src/errors.js';
@@ -40,6 +41,17 @@ describe('analyze', () => {
   test('a missing or foreign model file is a clear error', () => {
     expect(() => analyze('Hello.', { modelPath: '/nonexistent/model' })).toThrow(ModelError);
     expect(() => analyze('Hello.', { modelPath: new URL('../../package.json', import.meta.url).pathname })).toThrow(/not a newskg model/);
+  });
+
+  test('random Unicode never throws and keeps every invariant', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const doc = analyze(text);
+        expect(doc.ner).toHaveLength(doc.tokens.length);
+        for (const m of doc.mentions) expect(m.text).toBe(text.slice(m.start, m.end));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('binary-looking and odd input never crashes', () => {
