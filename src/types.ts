@@ -45,3 +45,21 @@ export interface Doc {
   ner: string[];
   mentions: Mention[];
 }
+
+/** One news article as read by the ingest stage. Offsets of later stages are into `text`. */
+export interface Article {
+  /** Stable id: a hash of the article's URL (or title) and text, so re-reading gives the same id. */
+  id: string;
+  /** The body text (headline and metadata lines removed). */
+  text: string;
+  title?: string;
+  /** Publication date, ISO 8601 (YYYY-MM-DD or a full timestamp). */
+  published?: string;
+  /** True when `published` was inferred from the dates the text mentions rather than read from metadata. */
+  publishedInferred?: boolean;
+  url?: string;
+  /** Publisher or site name, when known. */
+  source?: string;
+  /** Where it was read from: a file path (with :line for JSON lines), or "<stdin>". */
+  origin: string;
+}

@@ -1,9 +1,11 @@
 /** Plain-text rendering of a tagged document for `newskg tag`. */
-import type { Doc } from '../types.js';
+import type { Article, Doc } from '../types.js';
 
 /** One line per sentence with entities in [brackets]/TYPE, then an entity summary. */
-export function formatDoc(name: string, doc: Doc): string {
-  const lines: string[] = [`# ${name}: ${doc.sentences.length} sentences, ${doc.tokens.length} tokens, ${doc.mentions.length} entity mentions`];
+export function formatDoc(article: Article, doc: Doc): string {
+  const lines: string[] = [`# ${article.origin}: ${doc.sentences.length} sentences, ${doc.tokens.length} tokens, ${doc.mentions.length} entity mentions`];
+  if (article.title) lines.push(`# title: ${article.title}`);
+  if (article.published) lines.push(`# published: ${article.published}${article.publishedInferred ? ' (inferred from the text)' : ''}`);
   let m = 0;
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si];

@@ -10,7 +10,7 @@ import { evaluateConll } from '../nlp/evaluate.js';
 import { formatConllevalReport } from '../nlp/conlleval.js';
 import { defaultModelPath } from '../nlp/model-file.js';
 import { analyze } from '../nlp/pipeline.js';
-import { readInputs } from './inputs.js';
+import { readArticles } from '../ingest/index.js';
 import { formatDoc } from './format.js';
 
 function positiveInt(value: string): number {
@@ -27,26 +27,31 @@ program
 
 program
   .command('tag')
-  .description('Tag sentences and named entities in articles (a file, a folder of .txt/.md files, or - for stdin).')
+  .description('Tag sentences and named entities in articles (files or folders of .txt .md .html .json .jsonl, or - for stdin).')
   .argument('[paths...]', 'files or folders; - reads standard input', ['seeds'])
   .option('--json', 'print one JSON document per article instead of text')
   .option('--model <file>', 'model file', undefined)
   .action(async (paths: string[], opts: { json?: boolean; model?: string }) => {
     let failures = 0;
     let done = 0;
-    for await (const input of readInputs(paths)) {
-      if ('error' in input) {
+    for await (const result of readArticles(paths)) {
+      if ('problem' in result) {
         failures++;
-        process.stderr.write(`${input.error}\n`);
+        process.stderr.write(`newskg: ${result.problem.origin}: ${result.problem.message}\n`);
         continue;
       }
+      const { article } = result;
       try {
-        const doc = analyze(input.text, { modelPath: opts.model });
-        process.stdout.write(opts.json ? `${JSON.stringify({ source: input.name, sentences: doc.sentences.length, tokens: doc.tokens.length, mentions: doc.mentions })}\n` : formatDoc(input.name, doc));
+        const doc = analyze(article.text, { modelPath: opts.model });
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify({ id: article.id, origin: article.origin, title: article.title, published: article.published, publishedInferred: article.publishedInferred, url: article.url, sentences: doc.sentences.length, tokens: doc.tokens.length, mentions: doc.mentions })}\n`
+            : formatDoc(article, doc),
+        );
         done++;
       } catch (err) {
         failures++;
-        process.stderr.write(`newskg tag: ${input.name}: ${(err as Error).message}\n`);
+        process.stderr.write(`newskg: ${article.origin}: ${(err as Error).message.split('\n')[0]}\n`);
       }
     }
     if (done === 0 && failures > 0) process.exitCode = 1;
