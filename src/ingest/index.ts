@@ -38,6 +38,9 @@ const EXTENSIONS: Record<string, Format> = {
   '.ndjson': 'jsonl',
 };
 
+/** A folder's own documentation, skipped when reading the folder (still read when named explicitly). */
+const NOT_ARTICLES = /^(readme|license|licence|attribution|notice|changelog|sources)(\.[a-z]+)?$/i;
+
 export function formatOf(path: string): Format | undefined {
   return EXTENSIONS[extname(path).toLowerCase()];
 }
@@ -117,7 +120,9 @@ export async function* readArticles(paths: readonly string[], opts: { stdin?: ()
     }
     if (info.isDirectory()) {
       const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-      const inside = entries.filter((e) => !e.name.startsWith('.') && (e.isDirectory() || formatOf(e.name))).map((e) => join(path, e.name));
+      const inside = entries
+        .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (formatOf(e.name) && !NOT_ARTICLES.test(e.name))))
+        .map((e) => join(path, e.name));
       if (inside.length === 0) yield { problem: { origin: path, message: 'folder has no article files (.txt .md .html .json .jsonl)' } };
       yield* readArticles(inside, opts);
       continue;

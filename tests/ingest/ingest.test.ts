@@ -86,6 +86,15 @@ describe('HTML, Markdown and JSON', () => {
   });
 });
 
+describe('folders', () => {
+  test('seeds/ reads every article in name order and skips its attribution file', async () => {
+    const as = articles(await collect([new URL('../../seeds/', import.meta.url).pathname]));
+    expect(as.length).toBeGreaterThanOrEqual(16);
+    expect(as[0].text.startsWith('Iraq warned France')).toBe(true);
+    expect(as.slice(1).every((a) => a.title && a.published && !a.publishedInferred)).toBe(true);
+  });
+});
+
 describe('ids, dates and bad input', () => {
   test('ids are deterministic and differ between articles', async () => {
     const a = articles(await collect([join(fixtures, 'ingest', 'articles.json')]));
@@ -107,6 +116,7 @@ describe('ids, dates and bad input', () => {
     writeFileSync(join(dir, 'b.txt'), Buffer.from([0x00, 0x01, 0x02]));
     writeFileSync(join(dir, 'c.txt'), Buffer.from([0x43, 0xe9, 0x20]));
     writeFileSync(join(dir, 'ignored.png'), Buffer.from([0x89, 0x50]));
+    writeFileSync(join(dir, 'README.md'), '# About this folder');
     const empty = mkdtempSync(join(tmpdir(), 'newskg-empty-'));
     const rs = await collect([dir, join(dir, 'missing.txt'), empty]);
     expect(articles(rs).map((a) => a.text)).toEqual(['Plain text about Madrid.']);
