@@ -72,6 +72,16 @@ export class Gazetteer {
     return { ...this.counts };
   }
 
+  /** Whether a whole phrase (tokenized like article text, any casing) is in a category. */
+  has(phrase: string, category: GazCategory): boolean {
+    const toks = phraseTokens(phrase);
+    if (toks.length === 0 || toks.length > MAX_PHRASE) return false;
+    let h = SEED;
+    for (const t of toks) h = mix(h, hashString(t));
+    const row = this.table.get(h);
+    return row >= 0 && (this.values[row] & (1 << GAZ_CATEGORIES.indexOf(category))) !== 0;
+  }
+
   lookup(lowerToken: string): number {
     const row = this.table.get(mix(SEED, hashString(lowerToken)));
     return row < 0 ? 0 : this.values[row] & ~PREFIX;

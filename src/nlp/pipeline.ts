@@ -14,6 +14,8 @@ import { tokenize } from './tokenize.js';
 
 export interface LoadedModel {
   tagger: Tagger;
+  /** The gazetteer shipped in the model (countries, cities, names, companies, words). */
+  gazetteer?: Gazetteer;
   info: Record<string, unknown>;
   path: string;
   loadMs: number;
@@ -22,12 +24,12 @@ export interface LoadedModel {
 const cache = new Map<string, LoadedModel>();
 
 /** Builds a tagger from a parsed model bundle. */
-export function taggerFromBundle(bundle: ModelBundle): Tagger {
+export function taggerFromBundle(bundle: ModelBundle, gazetteer = bundle.gazetteer ? Gazetteer.fromBytes(bundle.gazetteer) : undefined): Tagger {
   return new Tagger({
     pos: bundle.pos,
     chunk: bundle.chunk,
     ner: bundle.ner,
-    gazetteer: bundle.gazetteer ? Gazetteer.fromBytes(bundle.gazetteer) : undefined,
+    gazetteer,
     clusters: bundle.clusters ? WordClusters.fromBytes(bundle.clusters) : undefined,
   });
 }
@@ -38,10 +40,11 @@ export function loadModel(path: string = defaultModelPath()): LoadedModel {
   if (hit) return hit;
   const t0 = performance.now();
   const bundle = readModelFile(path);
-  const tagger = taggerFromBundle(bundle);
+  const gazetteer = bundle.gazetteer ? Gazetteer.fromBytes(bundle.gazetteer) : undefined;
+  const tagger = taggerFromBundle(bundle, gazetteer);
   // The words frequent in training are most of any news text: cache their scores now.
   if (bundle.pos.candidates) tagger.prewarm([...bundle.pos.candidates.byKey.keys()]);
-  const loaded = { tagger, info: bundle.info, path, loadMs: performance.now() - t0 };
+  const loaded = { tagger, gazetteer, info: bundle.info, path, loadMs: performance.now() - t0 };
   cache.set(path, loaded);
   return loaded;
 }

@@ -1,0 +1,2 @@
+/** The extract stage: typed entity mentions (and, later, relations and events) from a Doc. */
+export { typeMentions, type FineType, type PlaceLookup, type TypedMention } from './typing.js';

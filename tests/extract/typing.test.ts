@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { typeMentions, type PlaceLookup } from '../../src/extract/index.js';
+import { analyze, loadModel } from '../../src/nlp/pipeline.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import { tokenize } from '../../src/nlp/tokenize.js';
+import type { Doc, EntityType, Mention } from '../../src/types.js';
+
+const noPlaces: PlaceLookup = { isCountry: () => false, isCity: () => false };
+
+/** A Doc with hand-placed mentions, so each rule is tested apart from the tagger. */
+function docWith(text: string, names: [string, EntityType][]): Doc {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const mentions: Mention[] = names.map(([name, type]) => {
+    const start = text.indexOf(name);
+    const end = start + name.length;
+    const tokenStart = tokens.findIndex((t) => t.start === start);
+    const tokenEnd = tokens.findIndex((t) => t.end === end) + 1;
+    return { type, text: name, start, end, tokenStart, tokenEnd, sentence: 0, score: 0.9 };
+  });
+  const n = tokens.length;
+  return { text, tokens, sentences, pos: Array(n).fill('NN'), chunks: Array(n).fill('O'), ner: Array(n).fill('O'), mentions };
+}
+
+const fineOf = (doc: Doc, places = noPlaces) => Object.fromEntries(typeMentions(doc, places).map((m) => [m.text, m.fine]));
+
+describe('typing rules', () => {
+  test.each([
+    ['The satirical newspaper Le Canard was sued.', 'Le Canard', 'PER', 'NewsMediaOrganization'],
+    ['Fighters of the militant group Al Shabaab attacked.', 'Al Shabaab', 'PER', 'ArmedGroup'],
+    ['The Red Hand terrorist organization claimed it.', 'Red Hand', 'LOC', 'ArmedGroup'],
+    ['Police searched the Red Hand headquarters.', 'Red Hand', 'MISC', 'Organization'],
+    ['It was ordered by terrorist Omar Farouk yesterday.', 'Omar Farouk', 'ORG', 'Person'],
+    ['Shares of Acme Widgets Inc. fell.', 'Acme Widgets Inc.', 'ORG', 'Company'],
+    ['A report in the Daily Clarion said so.', 'Daily Clarion', 'ORG', 'NewsMediaOrganization'],
+    ['Officers of the Lisbon Police arrived.', 'Lisbon Police', 'ORG', 'GovernmentOrganization'],
+    ['The Herald of Leeds reported it.', 'Herald of Leeds', 'ORG', 'NewsMediaOrganization'],
+    ['A photo by Marta Getz Images was used.', 'Marta Getz Images', 'PER', 'NewsMediaOrganization'],
+    ['They were Nord-backed rebels.', 'Nord-backed', 'MISC', 'Other'],
+  ] as [string, string, EntityType, string][])('%s → %s is %s', (text, name, coarse, fine) => {
+    expect(fineOf(docWith(text, [[name, coarse]]))[name]).toBe(fine);
+  });
+
+  test('the gazetteer makes places countries or cities', () => {
+    const places: PlaceLookup = { isCountry: (n) => n === 'Freedonia', isCity: (n) => n === 'Fredville' };
+    expect(fineOf(docWith('From Freedonia to Fredville and Nowhere.', [['Freedonia', 'LOC'], ['Fredville', 'LOC'], ['Nowhere', 'LOC']]), places)).toEqual({
+      Freedonia: 'Country',
+      Fredville: 'City',
+      Nowhere: 'Place',
+    });
+  });
+
+  test('mentions of one name agree on the best-evidenced type', () => {
+    const doc = docWith('Red Hand struck. Later Red Hand militants fled.', [['Red Hand', 'MISC']]);
+    const second = doc.text.lastIndexOf('Red Hand');
+    doc.mentions.push({ ...doc.mentions[0], start: second, end: second + 8, tokenStart: 5, tokenEnd: 7 });
+    expect(typeMentions(doc, noPlaces).map((m) => m.fine)).toEqual(['ArmedGroup', 'ArmedGroup']);
+  });
+
+  test('a capitalised name ending in an organisation head noun is found even when the tagger missed it', () => {
+    const found = typeMentions(docWith('It was reported by Channel 9 News on Monday.', []), noPlaces);
+    expect(found.map((m) => [m.text, m.fine])).toEqual([['Channel 9 News', 'NewsMediaOrganization']]);
+  });
+
+  test('"the" + name + event noun is a named event', () => {
+    const found = typeMentions(docWith('After the Lisbon attacks, the city mourned.', [['Lisbon', 'LOC']]), noPlaces);
+    expect(found.map((m) => [m.text, m.fine])).toContainEqual(['Lisbon attacks', 'Event']);
+  });
+});
+
+describe('the seed article', () => {
+  const text = readFileSync(new URL('../../seeds/000_93913eae600d5a9a.txt', import.meta.url), 'utf8');
+  const gazetteer = loadModel().gazetteer!;
+  const places: PlaceLookup = { isCountry: (n) => gazetteer.has(n, 'country'), isCity: (n) => gazetteer.has(n, 'city') };
+  const typed = typeMentions(analyze(text), places);
+  const typesOf = (name: string) => new Set(typed.filter((m) => m.text === name).map((m) => m.fine));
+
+  test.each([
+    ['ISIS', 'ArmedGroup'],
+    ['Islamic State', 'ArmedGroup'],
+    ['Abu Bakr al-Baghdadi', 'Person'],
+    ['Bernard Bajolet', 'Person'],
+    ['Abdeslam Salah', 'Person'],
+    ['Charlie Hebdo', 'NewsMediaOrganization'],
+    ['Times of Israel', 'NewsMediaOrganization'],
+    ['Associated Press', 'NewsMediaOrganization'],
+    ['Washington Post', 'NewsMediaOrganization'],
+    ['Channel 4 News', 'NewsMediaOrganization'],
+    ['Getty Images', 'NewsMediaOrganization'],
+    ['France', 'Country'],
+    ['Iraq', 'Country'],
+    ['Syria', 'Country'],
+    ['Paris', 'City'],
+    ['Paris attacks', 'Event'],
+    ['Charlie Hebdo massacre', 'Event'],
+  ])('%s is %s everywhere', (name, fine) => {
+    expect([...typesOf(name)]).toEqual([fine]);
+  });
+});
