@@ -1,0 +1,302 @@
+/**
+ * Resolution: the typed mentions of one article become entities (aliases, acronyms, partial
+ * person names, demonyms, country codes and @handles merged), each with an IRI minted from its
+ * class and normalised name, so that entities of separate builds merge by plain union.
+ */
+import { createHash } from 'node:crypto';
+import type { FineType, TypedMention } from '../extract/index.js';
+import type { Article, Doc } from '../types.js';
+import { countryOfDemonym, findCity, findCountry } from './places.js';
+
+/** The class an entity's IRI is minted under: stable across articles even when fine types differ. */
+export type EntityClass = 'person' | 'organization' | 'place' | 'event';
+
+export interface MentionRef {
+  articleId: string;
+  start: number;
+  end: number;
+  sentence: number;
+  text: string;
+  confidence: number;
+}
+
+export interface Entity {
+  iri: string;
+  cls: EntityClass;
+  fine: FineType;
+  label: string;
+  aliases: string[];
+  handles: string[];
+  geonamesId?: number;
+  lat?: number;
+  lon?: number;
+  /** ISO code for countries. */
+  countryCode?: string;
+  mentions: MentionRef[];
+}
+
+/** A co-mention: two entities named in the same sentence (a weak, untyped relation). */
+export interface CoMention {
+  a: string;
+  b: string;
+  articleId: string;
+  sentence: number;
+  sentenceText: string;
+  start: number;
+  end: number;
+}
+
+export interface ResolvedArticle {
+  article: Article;
+  entities: Entity[];
+  coMentions: CoMention[];
+}
+
+const CLASS_OF: Record<FineType, EntityClass | undefined> = {
+  Person: 'person',
+  Organization: 'organization',
+  GovernmentOrganization: 'organization',
+  NewsMediaOrganization: 'organization',
+  ArmedGroup: 'organization',
+  Company: 'organization',
+  Place: 'place',
+  Country: 'place',
+  City: 'place',
+  Event: 'event',
+  Other: undefined,
+};
+
+const GENERIC = new Set<FineType>(['Organization', 'Place', 'Other']);
+
+/** Lowercase, accents folded, possessives and a leading "the" dropped, spaces collapsed. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’']s$/u, '')
+    .replace(/^the\s+/i, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** IRI-safe slug of a normalised name ([a-z0-9-] only), or a hash when nothing is left. */
+export function slug(name: string): string {
+  const s = normaliseName(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return s || `h-${createHash('sha256').update(normaliseName(name)).digest('hex').slice(0, 12)}`;
+}
+
+export function mintIri(base: string, cls: EntityClass, name: string): string {
+  return `${base}${cls}/${slug(name)}`;
+}
+
+interface Cluster {
+  cls: EntityClass;
+  names: Map<string, number>;
+  fines: Map<FineType, number>;
+  mentions: MentionRef[];
+  handles: Set<string>;
+  /** Canonical name when a gazetteer fixed it (a country's common name). */
+  canonical?: string;
+  countryCode?: string;
+}
+
+const isAcronym = (s: string) => /^[A-Z][A-Z0-9&]{1,7}$/.test(s.replace(/[.\-]/g, ''));
+const STOP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'al']);
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !STOP.has(w.toLowerCase()) && /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+function best<T>(counts: Map<T, number>, better: (a: T, b: T) => boolean = () => false): T {
+  let top: T | undefined;
+  let topN = -1;
+  for (const [k, n] of counts) {
+    if (n > topN || (n === topN && top !== undefined && better(k, top))) {
+      top = k;
+      topN = n;
+    }
+  }
+  return top!;
+}
+
+/** Resolves one article's typed mentions into entities with IRIs under `base`. */
+export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[], base: string): ResolvedArticle {
+  const clusters = new Map<string, Cluster>();
+  const clusterOfMention = new Map<TypedMention, Cluster>();
+  const add = (key: string, cls: EntityClass, m: TypedMention, name: string, fine: FineType, extra: Partial<Cluster> = {}) => {
+    let c = clusters.get(key);
+    if (!c) clusters.set(key, (c = { cls, names: new Map(), fines: new Map(), mentions: [], handles: new Set(), ...extra }));
+    c.names.set(name, (c.names.get(name) ?? 0) + 1);
+    c.fines.set(fine, (c.fines.get(fine) ?? 0) + 1);
+    c.mentions.push({ articleId: article.id, start: m.start, end: m.end, sentence: m.sentence, text: m.text, confidence: m.score });
+    clusterOfMention.set(m, c);
+  };
+
+  for (const m of typed) {
+    const name = m.text.replace(/[’']s$/u, '');
+    if (m.fine === 'Other') {
+      // "French", "Iraqi": a demonym names its country.
+      const country = m.coarse === 'MISC' ? countryOfDemonym(m.text) : undefined;
+      if (country) add(`place:${normaliseName(country.name)}`, 'place', m, m.text, 'Country', { canonical: country.name, countryCode: country.code });
+      continue;
+    }
+    const cls = CLASS_OF[m.fine]!;
+    if (cls === 'place') {
+      const country = findCountry(name);
+      if (country) {
+        add(`place:${normaliseName(country.name)}`, 'place', m, name, 'Country', { canonical: country.name, countryCode: country.code });
+        continue;
+      }
+    }
+    add(`${cls}:${normaliseName(name)}`, cls, m, name, m.fine);
+  }
+
+  mergePartialNames(clusters);
+  mergeAcronyms(clusters);
+  attachHandles(doc, typed, clusterOfMention, clusters);
+
+  const entities: Entity[] = [];
+  const iriOf = new Map<Cluster, string>();
+  for (const c of new Set(clusters.values())) {
+    // The label: the gazetteer's name, else the fullest name that is not an acronym.
+    const names = [...c.names.keys()];
+    const label =
+      c.canonical ??
+      names.sort((a, b) => Number(isAcronym(a)) - Number(isAcronym(b)) || b.split(' ').length - a.split(' ').length || (c.names.get(b) ?? 0) - (c.names.get(a) ?? 0) || b.length - a.length)[0];
+    const fine = best(c.fines, (a) => !GENERIC.has(a));
+    const iri = mintIri(base, c.cls, label);
+    iriOf.set(c, iri);
+    const entity: Entity = {
+      iri,
+      cls: c.cls,
+      fine: GENERIC.has(fine) ? ([...c.fines.keys()].find((f) => !GENERIC.has(f)) ?? fine) : fine,
+      label,
+      aliases: [...new Set([...c.names.keys()].filter((n) => n !== label))].sort(),
+      handles: [...c.handles].sort(),
+      mentions: c.mentions.sort((a, b) => a.start - b.start),
+    };
+    if (c.countryCode) entity.countryCode = c.countryCode;
+    if (entity.fine === 'City' || (entity.fine === 'Place' && !c.countryCode)) {
+      const city = findCity(label);
+      if (city && entity.fine === 'City') {
+        entity.geonamesId = city.geonamesId;
+        entity.lat = city.lat;
+        entity.lon = city.lon;
+      }
+    }
+    entities.push(entity);
+  }
+
+  // Co-mentions: distinct entities in the same sentence.
+  const coMentions: CoMention[] = [];
+  const bySentence = new Map<number, Set<string>>();
+  for (const [m, c] of clusterOfMention) {
+    let set = bySentence.get(m.sentence);
+    if (!set) bySentence.set(m.sentence, (set = new Set()));
+    set.add(iriOf.get(c)!);
+  }
+  for (const [si, iris] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
+    const list = [...iris].sort();
+    const s = doc.sentences[si];
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) coMentions.push({ a: list[i], b: list[j], articleId: article.id, sentence: si, sentenceText: doc.text.slice(s.start, s.end), start: s.start, end: s.end });
+  }
+  return { article, entities: entities.sort((a, b) => a.iri.localeCompare(b.iri)), coMentions };
+}
+
+/** Moves every entry of `from` into `into` and points its keys there. */
+function absorb(clusters: Map<string, Cluster>, into: Cluster, from: Cluster): void {
+  if (into === from) return;
+  for (const [n, k] of from.names) into.names.set(n, (into.names.get(n) ?? 0) + k);
+  for (const [f, k] of from.fines) into.fines.set(f, (into.fines.get(f) ?? 0) + k);
+  into.mentions.push(...from.mentions);
+  for (const h of from.handles) into.handles.add(h);
+  for (const [key, c] of clusters) if (c === from) clusters.set(key, into);
+}
+
+/** "Bajolet" and "Salah" join "Bernard Bajolet" and "Abdeslam Salah" when exactly one full name fits. */
+function mergePartialNames(clusters: Map<string, Cluster>): void {
+  const people = [...new Set(clusters.values())].filter((c) => c.cls === 'person');
+  const full = people.filter((c) => [...c.names.keys()].some((n) => n.split(/\s+/).length > 1));
+  for (const c of people) {
+    const names = [...c.names.keys()];
+    if (names.some((n) => n.split(/\s+/).length > 1)) continue;
+    const word = names[0].toLowerCase();
+    const fits = full.filter((f) => [...f.names.keys()].some((n) => n.toLowerCase().split(/\s+/).includes(word)));
+    if (fits.length === 1) absorb(clusters, fits[0], c);
+  }
+}
+
+/**
+ * An acronym joins the organisation whose initials it spells ("IRGC" ~ "Iranian Revolutionary
+ * Guard Corps"), or begins with, when both have the same specific type ("ISIS" ~ "Islamic State").
+ */
+function mergeAcronyms(clusters: Map<string, Cluster>): void {
+  const orgs = [...new Set(clusters.values())].filter((c) => c.cls === 'organization');
+  for (const c of orgs) {
+    const acronym = [...c.names.keys()].find(isAcronym)?.replace(/[.\-]/g, '');
+    if (!acronym || [...c.names.keys()].some((n) => !isAcronym(n))) continue;
+    const fine = best(c.fines);
+    const candidates = orgs.filter((o) => {
+      if (o === c) return false;
+      return [...o.names.keys()].some((n) => {
+        if (isAcronym(n)) return false;
+        const ini = initials(n);
+        if (ini.length < 2) return false;
+        if (ini === acronym) return true;
+        return acronym.startsWith(ini) && acronym.length - ini.length <= 2 && !GENERIC.has(fine) && best(o.fines) === fine;
+      });
+    });
+    if (candidates.length === 1) absorb(clusters, candidates[0], c);
+  }
+}
+
+/** "Name (@handle)" gives the handle to that name; otherwise a handle spelling a name's letters does. */
+function attachHandles(doc: Doc, typed: TypedMention[], clusterOf: Map<TypedMention, Cluster>, clusters: Map<string, Cluster>): void {
+  const byEnd = new Map<number, TypedMention>();
+  for (const m of typed) byEnd.set(m.tokenEnd, m);
+  const letters = (s: string) => normaliseName(s).replace(/[^a-z0-9]/g, '');
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i].text;
+    if (!/^@\w{2,}$/.test(t)) continue;
+    const before = i > 0 && doc.tokens[i - 1].text === '(' ? byEnd.get(i - 1) : undefined;
+    let target = before ? clusterOf.get(before) : undefined;
+    if (!target) {
+      const h = letters(t.slice(1));
+      target = [...new Set(clusters.values())].find((c) => [...c.names.keys()].some((n) => letters(n) === h));
+    }
+    target?.handles.add(t);
+  }
+}
+
+/** Entities of several articles merged by IRI: names, handles and mentions are united. */
+export function mergeEntities(resolved: ResolvedArticle[]): Entity[] {
+  const byIri = new Map<string, Entity>();
+  for (const r of resolved) {
+    for (const e of r.entities) {
+      const prev = byIri.get(e.iri);
+      if (!prev) {
+        byIri.set(e.iri, { ...e, aliases: [...e.aliases], handles: [...e.handles], mentions: [...e.mentions] });
+        continue;
+      }
+      prev.aliases = [...new Set([...prev.aliases, ...e.aliases, ...(e.label !== prev.label ? [e.label] : [])])].sort();
+      prev.handles = [...new Set([...prev.handles, ...e.handles])].sort();
+      prev.mentions.push(...e.mentions);
+      if (GENERIC.has(prev.fine) && !GENERIC.has(e.fine)) prev.fine = e.fine;
+      prev.geonamesId ??= e.geonamesId;
+      prev.lat ??= e.lat;
+      prev.lon ??= e.lon;
+    }
+  }
+  return [...byIri.values()].sort((a, b) => a.iri.localeCompare(b.iri));
+}
