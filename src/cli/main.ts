@@ -10,7 +10,10 @@ import { evaluateConll } from '../nlp/evaluate.js';
 import { formatConllevalReport } from '../nlp/conlleval.js';
 import { defaultModelPath } from '../nlp/model-file.js';
 import { analyze } from '../nlp/pipeline.js';
+import cliProgress from 'cli-progress';
+import { FORMATS, build, type OutputFormat } from '../build/index.js';
 import { readArticles } from '../ingest/index.js';
+import { DEFAULT_BASE } from '../rdf/index.js';
 import { formatDoc } from './format.js';
 
 function positiveInt(value: string): number {
@@ -55,6 +58,44 @@ program
       }
     }
     if (done === 0 && failures > 0) process.exitCode = 1;
+  });
+
+program
+  .command('build')
+  .description('Build the knowledge graph of articles: RDF (Turtle, TriG, N-Triples, JSON-LD) and graph.json/GEXF/GraphML.')
+  .argument('[paths...]', 'files or folders of articles; - reads standard input', ['seeds'])
+  .option('--out <dir>', 'output folder', 'out')
+  .option('--base <iri>', 'base IRI of minted entity, article and mention IRIs', DEFAULT_BASE)
+  .option('--format <list>', `comma-separated outputs: ${FORMATS.join(',')}`, FORMATS.join(','))
+  .option('--model <file>', 'model file', undefined)
+  .action(async (paths: string[], opts: { out: string; base: string; format: string; model?: string }) => {
+    const formats = opts.format.split(',').map((f) => f.trim());
+    const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+    if (unknown.length) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')} (use ${FORMATS.join(', ')})`);
+    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'building {bar} {value} articles | {origin}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+    bar?.start(0, 0, { origin: '' });
+    const t0 = performance.now();
+    const result = await build({
+      paths,
+      out: opts.out,
+      base: opts.base,
+      formats: formats as OutputFormat[],
+      modelPath: opts.model,
+      onArticle: (done, origin) => {
+        bar?.setTotal(done);
+        bar?.update(done, { origin });
+      },
+    });
+    bar?.stop();
+    for (const p of result.problems) process.stderr.write(`newskg: ${p.origin}: ${p.message}\n`);
+    const byType = new Map<string, number>();
+    for (const e of result.entities) byType.set(e.fine, (byType.get(e.fine) ?? 0) + 1);
+    const types = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
+    process.stdout.write(
+      `built ${result.resolved.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${result.entities.length} entities (${types}), ${result.graph.size} edges, ${result.quads} quads; ${result.problems.length} warnings\n`,
+    );
+    for (const f of result.files) process.stdout.write(`  ${f}\n`);
+    if (result.resolved.length === 0) process.exitCode = 1;
   });
 
 program

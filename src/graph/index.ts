@@ -1,0 +1,140 @@
+/**
+ * The graph stage: entities and their relations as a graphology MultiDirectedGraph with
+ * ForceAtlas2 positions computed at build time, exported as graph.json (the viewer's input),
+ * GEXF and GraphML (for Gephi and other tools).
+ */
+import { MultiDirectedGraph } from 'graphology';
+import fa2 from 'graphology-layout-forceatlas2';
+import { write as writeGexf } from 'graphology-gexf';
+import { mulberry32 } from '../nlp/hash.js';
+import type { Entity, ResolvedArticle } from '../resolve/index.js';
+
+export interface NodeAttributes {
+  label: string;
+  type: string;
+  cls: string;
+  aliases: string[];
+  handles: string[];
+  mentionCount: number;
+  articles: number;
+  x: number;
+  y: number;
+  size: number;
+  geonamesId?: number;
+  lat?: number;
+  lon?: number;
+}
+
+export interface EdgeAttributes {
+  predicate: string;
+  /** Relation family for colouring; "co-mention" marks the weak, untyped edges of this stage. */
+  family: string;
+  weak: boolean;
+  confidence: number;
+  evidenceCount: number;
+  /** Up to three evidence sentences (article id and text). */
+  evidence: { articleId: string; sentence: string }[];
+}
+
+export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+// The package is CommonJS typed as an ES default export: take the function whichever way it arrives.
+const forceAtlas2: typeof fa2.default = (fa2 as unknown as { default?: typeof fa2.default }).default ?? (fa2 as unknown as typeof fa2.default);
+
+export function buildGraph(entities: Entity[], resolved: ResolvedArticle[]): KnowledgeGraph {
+  const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  for (const e of entities) {
+    const articles = new Set(e.mentions.map((m) => m.articleId)).size;
+    graph.addNode(e.iri, {
+      label: e.label,
+      type: e.fine,
+      cls: e.cls,
+      aliases: e.aliases,
+      handles: e.handles,
+      mentionCount: e.mentions.length,
+      articles,
+      x: 0,
+      y: 0,
+      size: 3 + Math.log2(1 + e.mentions.length) * 2,
+      ...(e.geonamesId !== undefined ? { geonamesId: e.geonamesId } : {}),
+      ...(e.lat !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+    });
+  }
+  // One co-mention edge per entity pair, counting its evidence across sentences and articles.
+  const edges = new Map<string, string>();
+  for (const r of resolved) {
+    for (const c of r.coMentions) {
+      if (!graph.hasNode(c.a) || !graph.hasNode(c.b)) continue;
+      const key = `${c.a}\u0000${c.b}`;
+      const existing = edges.get(key);
+      if (existing) {
+        graph.updateEdgeAttributes(existing, (attrs) => ({
+          ...attrs,
+          evidenceCount: attrs.evidenceCount + 1,
+          confidence: Math.min(0.9, attrs.confidence + 0.05),
+          evidence: attrs.evidence.length < 3 ? [...attrs.evidence, { articleId: c.articleId, sentence: c.sentenceText }] : attrs.evidence,
+        }));
+        continue;
+      }
+      const id = graph.addEdge(c.a, c.b, {
+        predicate: 'coMentionedWith',
+        family: 'co-mention',
+        weak: true,
+        confidence: 0.2,
+        evidenceCount: 1,
+        evidence: [{ articleId: c.articleId, sentence: c.sentenceText }],
+      });
+      edges.set(key, id);
+    }
+  }
+  layout(graph);
+  return graph;
+}
+
+/** Deterministic ForceAtlas2 layout: seeded initial positions, iterations scaled to the graph. */
+export function layout(graph: KnowledgeGraph, seed = 7): void {
+  const rand = mulberry32(seed);
+  graph.forEachNode((node) => graph.mergeNodeAttributes(node, { x: rand() * 100 - 50, y: rand() * 100 - 50 }));
+  if (graph.order < 2) return;
+  const iterations = graph.order > 5000 ? 100 : graph.order > 500 ? 300 : 500;
+  forceAtlas2.assign(graph, { iterations, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 } });
+}
+
+export function toGraphJson(graph: KnowledgeGraph): string {
+  return `${JSON.stringify(graph.export())}\n`;
+}
+
+export function toGexf(graph: KnowledgeGraph): string {
+  return writeGexf(graph, {
+    formatNode: (key, attrs) => ({
+      label: attrs.label,
+      attributes: { type: attrs.type, cls: attrs.cls, mentionCount: attrs.mentionCount, aliases: attrs.aliases.join('; ') },
+      viz: { x: attrs.x, y: attrs.y, size: attrs.size },
+    }),
+    formatEdge: (key, attrs) => ({ attributes: { predicate: attrs.predicate, family: attrs.family, confidence: attrs.confidence, evidenceCount: attrs.evidenceCount } }),
+  });
+}
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+/** GraphML (graphology-graphml only parses): keys declared once, values escaped. */
+export function toGraphMl(graph: KnowledgeGraph): string {
+  const nodeKeys: [string, string][] = [['label', 'string'], ['type', 'string'], ['cls', 'string'], ['mentionCount', 'int'], ['x', 'double'], ['y', 'double'], ['size', 'double']];
+  const edgeKeys: [string, string][] = [['predicate', 'string'], ['family', 'string'], ['confidence', 'double'], ['evidenceCount', 'int']];
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
+  for (const [k, t] of nodeKeys) lines.push(`  <key id="n_${k}" for="node" attr.name="${k}" attr.type="${t}"/>`);
+  for (const [k, t] of edgeKeys) lines.push(`  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${t}"/>`);
+  lines.push('  <graph edgedefault="directed">');
+  graph.forEachNode((node, attrs) => {
+    lines.push(`    <node id="${escapeXml(node)}">`);
+    for (const [k] of nodeKeys) lines.push(`      <data key="n_${k}">${escapeXml(String((attrs as unknown as Record<string, unknown>)[k]))}</data>`);
+    lines.push('    </node>');
+  });
+  graph.forEachEdge((edge, attrs, source, target) => {
+    lines.push(`    <edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}">`);
+    for (const [k] of edgeKeys) lines.push(`      <data key="e_${k}">${escapeXml(String((attrs as unknown as Record<string, unknown>)[k]))}</data>`);
+    lines.push('    </edge>');
+  });
+  lines.push('  </graph>', '</graphml>');
+  return `${lines.join('\n')}\n`;
+}

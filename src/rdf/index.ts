@@ -1,0 +1,4 @@
+/** The rdf stage: resolved entities and articles → quads → Turtle, TriG, N-Triples, JSON-LD. */
+export { buildQuads, articleIri, isValidBase } from './quads.js';
+export { toJsonLd, toNTriples, toTriG, toTurtle } from './serialize.js';
+export { DEFAULT_BASE, PREFIXES } from './vocab.js';

@@ -1,0 +1,36 @@
+/** Every IRI the RDF output uses lives here. */
+import { DataFactory } from 'n3';
+
+const { namedNode } = DataFactory;
+
+export const PREFIXES = {
+  nkg: 'https://newskg.org/ontology#',
+  schema: 'https://schema.org/',
+  sem: 'http://semanticweb.cs.vu.nl/2009/11/sem/',
+  prov: 'http://www.w3.org/ns/prov#',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  geo: 'http://www.w3.org/2003/01/geo/wgs84_pos#',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+  sh: 'http://www.w3.org/ns/shacl#',
+} as const;
+
+const ns = (base: string) => (local: string) => namedNode(base + local);
+export const nkg = ns(PREFIXES.nkg);
+export const schema = ns(PREFIXES.schema);
+export const prov = ns(PREFIXES.prov);
+export const skos = ns(PREFIXES.skos);
+export const geo = ns(PREFIXES.geo);
+export const rdf = ns(PREFIXES.rdf);
+export const rdfs = ns(PREFIXES.rdfs);
+export const owl = ns(PREFIXES.owl);
+export const xsd = ns(PREFIXES.xsd);
+
+/** GeoNames feature IRIs. */
+export const geonames = (id: number) => namedNode(`https://sws.geonames.org/${id}/`);
+
+/** Default base for minted data IRIs; `newskg build --base` replaces it. */
+export const DEFAULT_BASE = 'https://newskg.org/id/';
