@@ -103,6 +103,13 @@ interface Cluster {
   /** Canonical name when a gazetteer fixed it (a country's common name). */
   canonical?: string;
   countryCode?: string;
+  /** Set when merged into another cluster. */
+  mergedInto?: Cluster;
+}
+
+function root(c: Cluster): Cluster {
+  while (c.mergedInto) c = c.mergedInto;
+  return c;
 }
 
 const isAcronym = (s: string) => /^[A-Z][A-Z0-9&]{1,7}$/.test(s.replace(/[.\-]/g, ''));
@@ -203,7 +210,7 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
   for (const [m, c] of clusterOfMention) {
     let set = bySentence.get(m.sentence);
     if (!set) bySentence.set(m.sentence, (set = new Set()));
-    set.add(iriOf.get(c)!);
+    set.add(iriOf.get(root(c))!);
   }
   for (const [si, iris] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
     const list = [...iris].sort();
@@ -222,6 +229,7 @@ function absorb(clusters: Map<string, Cluster>, into: Cluster, from: Cluster): v
   into.mentions.push(...from.mentions);
   for (const h of from.handles) into.handles.add(h);
   for (const [key, c] of clusters) if (c === from) clusters.set(key, into);
+  from.mergedInto = into;
 }
 
 /** "Bajolet" and "Salah" join "Bernard Bajolet" and "Abdeslam Salah" when exactly one full name fits. */
@@ -270,7 +278,7 @@ function attachHandles(doc: Doc, typed: TypedMention[], clusterOf: Map<TypedMent
     const t = doc.tokens[i].text;
     if (!/^@\w{2,}$/.test(t)) continue;
     const before = i > 0 && doc.tokens[i - 1].text === '(' ? byEnd.get(i - 1) : undefined;
-    let target = before ? clusterOf.get(before) : undefined;
+    let target = before && clusterOf.get(before) ? root(clusterOf.get(before)!) : undefined;
     if (!target) {
       const h = letters(t.slice(1));
       target = [...new Set(clusters.values())].find((c) => [...c.names.keys()].some((n) => letters(n) === h));

@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parser, Store, type Quad } from 'n3';
+import rdf from '@zazuko/env-node';
+import SHACLValidator from 'rdf-validate-shacl';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { build, type BuildResult } from '../../src/build/index.js';
+import { PREFIXES } from '../../src/rdf/index.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const seed = join(root, 'seeds', '000_93913eae600d5a9a.txt');
+const other = join(root, 'seeds', 'wikinews_2019-10-05_four_stabbed_to_death_at_paris_police_headquarters.txt');
+const NKG = PREFIXES.nkg;
+const SKOS = PREFIXES.skos;
+const RDF_TYPE = `${PREFIXES.rdf}type`;
+const BASE = 'https://newskg.org/id/';
+
+let out: string;
+let result: BuildResult;
+let store: Store;
+
+const parse = (text: string, format: string): Quad[] => new Parser({ format }).parse(text);
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'newskg-build-'));
+  result = await build({ paths: [seed, other], out, base: BASE });
+  store = new Store(parse(readFileSync(join(out, 'graph.ttl'), 'utf8'), 'text/turtle'));
+});
+
+const entity = (cls: string, slug: string) => `${BASE}${cls}/${slug}`;
+const objects = (s: string, p: string) => store.getObjects(s, p, null).map((o) => o.value).sort();
+
+describe('the seed article as RDF', () => {
+  test.each([
+    ['organization', 'islamic-state', 'ArmedGroup'],
+    ['organization', 'times-of-israel', 'NewsMediaOrganization'],
+    ['organization', 'associated-press', 'NewsMediaOrganization'],
+    ['organization', 'washington-post', 'NewsMediaOrganization'],
+    ['organization', 'charlie-hebdo', 'NewsMediaOrganization'],
+    ['organization', 'channel-4-news', 'NewsMediaOrganization'],
+    ['person', 'bernard-bajolet', 'Person'],
+    ['person', 'abdeslam-salah', 'Person'],
+    ['person', 'abu-bakr-al-baghdadi', 'Person'],
+    ['place', 'france', 'Country'],
+    ['place', 'iraq', 'Country'],
+    ['place', 'syria', 'Country'],
+    ['place', 'united-states', 'Country'],
+    ['place', 'paris', 'City'],
+    ['event', 'paris-attacks', 'Event'],
+    ['event', 'charlie-hebdo-massacre', 'Event'],
+  ])('%s/%s is a nkg:%s', (cls, slug, type) => {
+    expect(objects(entity(cls, slug), RDF_TYPE)).toContain(`${NKG}${type}`);
+  });
+
+  test('aliases are merged into one node', () => {
+    expect(objects(entity('organization', 'islamic-state'), `${SKOS}altLabel`)).toContain('ISIS');
+    expect(objects(entity('place', 'france'), `${SKOS}altLabel`)).toContain('French');
+    expect(objects(entity('place', 'united-states'), `${SKOS}altLabel`)).toContain('U.S.');
+    expect(store.getQuads(entity('organization', 'isis'), null, null, null)).toHaveLength(0);
+    expect(objects(entity('organization', 'channel-4-news'), `${NKG}handle`)).toEqual(['@Channel4News']);
+  });
+
+  test('Paris is linked to GeoNames with coordinates; both articles share its node', () => {
+    const paris = entity('place', 'paris');
+    expect(objects(paris, `${PREFIXES.owl}sameAs`)).toEqual(['https://sws.geonames.org/2988507/']);
+    expect(Number(objects(paris, `${PREFIXES.geo}lat`)[0])).toBeCloseTo(48.85, 1);
+    expect(objects(paris, `${PREFIXES.prov}wasDerivedFrom`)).toHaveLength(2);
+  });
+
+  test('every mention points into its article with exact offsets', () => {
+    const text = readFileSync(seed, 'utf8');
+    const seedArticle = result.resolved.find((r) => r.article.origin === seed)!.article;
+    const mentions = store.getSubjects(RDF_TYPE, `${NKG}Mention`, null).filter((m) => m.value.includes(seedArticle.id));
+    expect(mentions.length).toBeGreaterThan(40);
+    for (const m of mentions) {
+      const begin = Number(objects(m.value, `${NKG}beginIndex`)[0]);
+      const end = Number(objects(m.value, `${NKG}endIndex`)[0]);
+      expect(text.slice(begin, end)).toBe(objects(m.value, `${NKG}anchorOf`)[0]);
+    }
+  });
+
+  test('no node is a date, a pronoun or a headline fragment', () => {
+    const labels = store.getObjects(null, `${SKOS}prefLabel`, null).map((o) => o.value);
+    for (const l of labels) expect(l).not.toMatch(/^(January|November|\d{4}|It|They|We|He|She|Season Of Frivolity.*)$/);
+  });
+
+  test('the article is a schema:NewsArticle with an inferred xsd:date', () => {
+    const art = `${BASE}article/${result.resolved[0].article.id}`;
+    expect(objects(art, RDF_TYPE)).toEqual(['https://schema.org/NewsArticle']);
+    const date = store.getObjects(art, 'https://schema.org/datePublished', null)[0];
+    expect(date.value).toBe('2015-11-16');
+    expect((date as { datatype: { value: string } }).datatype.value).toBe(`${PREFIXES.xsd}date`);
+  });
+});
+
+describe('every output parses and conforms', () => {
+  test('TriG has a named graph per article; N-Triples and JSON-LD hold the same triples as Turtle', () => {
+    const trig = parse(readFileSync(join(out, 'graph.trig'), 'utf8'), 'application/trig');
+    const graphs = new Set(trig.filter((q) => q.graph.termType === 'NamedNode').map((q) => q.graph.value));
+    expect(graphs.size).toBe(2);
+    const nt = parse(readFileSync(join(out, 'graph.nt'), 'utf8'), 'application/n-triples');
+    expect(nt.length).toBe(store.size);
+    const jsonld = JSON.parse(readFileSync(join(out, 'graph.jsonld'), 'utf8')) as { '@graph': Record<string, unknown>[] };
+    let count = 0;
+    for (const node of jsonld['@graph']) for (const [k, v] of Object.entries(node)) if (k !== '@id') count += (v as unknown[]).length;
+    expect(count).toBe(store.size);
+  });
+
+  test('graph.json, GEXF and GraphML describe the same nodes', () => {
+    const json = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')) as { nodes: { key: string; attributes: { x: number; label: string } }[] };
+    expect(json.nodes.length).toBe(result.entities.length);
+    expect(json.nodes.every((n) => Number.isFinite(n.attributes.x))).toBe(true);
+    expect((readFileSync(join(out, 'graph.gexf'), 'utf8').match(/<node /g) ?? []).length).toBe(result.entities.length);
+    expect((readFileSync(join(out, 'graph.graphml'), 'utf8').match(/<node /g) ?? []).length).toBe(result.entities.length);
+  });
+
+  test('the output validates against ontology/shapes.ttl (rdf-validate-shacl)', async () => {
+    const shapes = rdf.dataset(parse(readFileSync(join(root, 'ontology', 'shapes.ttl'), 'utf8'), 'text/turtle'));
+    const data = rdf.dataset(parse(readFileSync(join(out, 'graph.ttl'), 'utf8'), 'text/turtle'));
+    const report = await new SHACLValidator(shapes, { factory: rdf }).validate(data);
+    expect(report.results.map((r) => `${r.focusNode?.value} ${r.path?.value} ${r.message.map((m) => m.value).join(' ')}`)).toEqual([]);
+    expect(report.conforms).toBe(true);
+  });
+
+  test('the shapes reject broken output (a mention with no entity and a confidence of 2)', async () => {
+    const shapes = rdf.dataset(parse(readFileSync(join(root, 'ontology', 'shapes.ttl'), 'utf8'), 'text/turtle'));
+    const broken = `@prefix nkg: <${NKG}> . @prefix xsd: <${PREFIXES.xsd}> .
+      <${BASE}mention/x/0-4> a nkg:Mention ; nkg:anchorOf "Oslo" ; nkg:beginIndex 0 ; nkg:endIndex 4 ; nkg:sentenceIndex 0 ; nkg:confidence "2"^^xsd:decimal .`;
+    const report = await new SHACLValidator(shapes, { factory: rdf }).validate(rdf.dataset(parse(broken, 'text/turtle')));
+    expect(report.conforms).toBe(false);
+    expect(report.results.map((r) => r.path?.value).sort()).toEqual([`${NKG}confidence`, `${NKG}inArticle`, `${NKG}refersTo`]);
+  });
+
+  test('the ontology declares, labels and comments every class and property the output uses', () => {
+    const onto = new Store(parse(readFileSync(join(root, 'ontology', 'newskg.ttl'), 'utf8'), 'text/turtle'));
+    const used = new Set<string>();
+    for (const q of store.getQuads(null, null, null, null)) {
+      used.add(q.predicate.value);
+      if (q.predicate.value === RDF_TYPE) used.add(q.object.value);
+    }
+    const external = [PREFIXES.rdf, PREFIXES.rdfs, PREFIXES.owl];
+    for (const term of used) {
+      if (external.some((ns) => term.startsWith(ns))) continue;
+      expect(onto.getObjects(term, `${PREFIXES.rdfs}label`, null), term).not.toHaveLength(0);
+      expect(onto.getObjects(term, `${PREFIXES.rdfs}comment`, null), term).not.toHaveLength(0);
+    }
+  });
+
+  test('a bad base IRI is refused before any work', async () => {
+    await expect(build({ paths: [seed], out, base: 'not an iri' })).rejects.toThrow(/base IRI/);
+  });
+});
