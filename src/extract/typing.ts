@@ -38,6 +38,8 @@ export interface TypedMention {
   score: number;
   /** Why the fine type was chosen: rule names, for provenance. */
   evidence: string[];
+  /** For a country's agency ("French police", "France's spy agency"): the words naming the country. */
+  country?: string;
 }
 
 /** Places the typing consults: which names are countries and which cities. */
@@ -169,6 +171,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     out.push({ text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, coarse: m.type, fine, score: m.score, evidence });
   }
   addMissedOrganisations(doc, covered, out);
+  addCountryAgencies(doc, out);
   agreeWithinDocument(out);
   addNamedEvents(doc, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -196,6 +199,44 @@ function addMissedOrganisations(doc: Doc, covered: Uint8Array, out: TypedMention
       i = j;
     }
   });
+}
+
+/**
+ * A country's agency named by a demonym or a (possessive) country and a government head noun:
+ * "French police", "France's spy agency", "Iraqi intelligence". Up to two lowercase words may
+ * come between ("France's spy agency").
+ */
+function addCountryAgencies(doc: Doc, mentions: TypedMention[]): void {
+  const found: TypedMention[] = [];
+  for (const m of mentions) {
+    const demonym = m.coarse === 'MISC' && m.fine === 'Other';
+    const country = m.fine === 'Country';
+    if (!demonym && !country) continue;
+    let t = m.tokenEnd;
+    if (country && /^[’']s$/.test(doc.tokens[t]?.text ?? '')) t++;
+    for (let k = 0; k < 3 && t + k < doc.tokens.length; k++) {
+      const w = doc.tokens[t + k].text;
+      if (!/^\p{Ll}+$/u.test(w)) break;
+      if (GOVERNMENT_HEADS.has(w)) {
+        const end = doc.tokens[t + k].end;
+        found.push({
+          text: doc.text.slice(m.start, end),
+          start: m.start,
+          end,
+          tokenStart: m.tokenStart,
+          tokenEnd: t + k + 1,
+          sentence: m.sentence,
+          coarse: 'ORG',
+          fine: 'GovernmentOrganization',
+          score: m.score,
+          evidence: [`${demonym ? 'demonym' : 'country'} + government head noun "${w}"`],
+          country: m.text,
+        });
+        break;
+      }
+    }
+  }
+  mentions.push(...found);
 }
 
 /**

@@ -52,6 +52,7 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     for (const h of e.handles) add(s, nkg('handle'), literal(h));
     add(s, nkg('mentionCount'), int(e.mentions.length));
     if (e.countryCode) add(s, nkg('countryCode'), literal(e.countryCode));
+    if (e.country) add(s, nkg('country'), namedNode(e.country));
     if (e.geonamesId !== undefined) add(s, owl('sameAs'), geonames(e.geonamesId));
     if (e.lat !== undefined && e.lon !== undefined) {
       add(s, geo('lat'), dec(e.lat));

