@@ -11,7 +11,8 @@ import { formatConllevalReport } from '../nlp/conlleval.js';
 import { defaultModelPath } from '../nlp/model-file.js';
 import { analyze } from '../nlp/pipeline.js';
 import cliProgress from 'cli-progress';
-import { FORMATS, build, type OutputFormat } from '../build/index.js';
+import { FORMATS, build, places, type OutputFormat } from '../build/index.js';
+import { evaluateGum } from '../extract/index.js';
 import { readArticles } from '../ingest/index.js';
 import { DEFAULT_BASE } from '../rdf/index.js';
 import { formatDoc } from './format.js';
@@ -100,11 +101,30 @@ program
 
 program
   .command('eval')
-  .description('Score the tagger on a CoNLL file: entity P/R/F1 as conlleval computes them, POS accuracy, tokens/s.')
-  .requiredOption('--conll <file>', 'CoNLL file (token [POS chunk] NER)')
+  .description('Score the tagger on a CoNLL file (entity P/R/F1 as conlleval computes them, POS accuracy, tokens/s), or typed entities on GUM.')
+  .option('--conll <file>', 'CoNLL file (token [POS chunk] NER): tagger scores')
+  .option('--gum <dir>', 'GUM Wikinews folder (text/, mentions/): typed entity scores')
+  .option('--subset <name>', 'GUM documents: news, interview or all', 'news')
   .option('--model <file>', 'model file', undefined)
   .option('--json', 'print the report as JSON')
-  .action(async (opts: { conll: string; model?: string; json?: boolean }) => {
+  .action(async (opts: { conll?: string; gum?: string; subset: string; model?: string; json?: boolean }) => {
+    if (opts.gum) {
+      if (!['news', 'interview', 'all'].includes(opts.subset)) throw new InvalidArgumentError('--subset must be news, interview or all');
+      const gum = evaluateGum(opts.gum, places, { subset: opts.subset as 'news' | 'interview' | 'all' });
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(gum, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`${opts.gum}: ${gum.documents} documents (${opts.subset}), named mentions of persons, organisations, places and events\n`);
+      for (const mode of ['strict', 'lenient'] as const) {
+        process.stdout.write(`${mode} (${mode === 'strict' ? 'same span and type' : 'overlapping span, same type'}):\n`);
+        for (const [type, s] of Object.entries(gum[mode])) {
+          process.stdout.write(`${type.padStart(14)}: precision ${s.precision.toFixed(2).padStart(6)}%; recall ${s.recall.toFixed(2).padStart(6)}%; F1 ${s.f1.toFixed(2).padStart(6)}  (gold ${s.gold}, found ${s.predicted}, correct ${s.correct})\n`);
+        }
+      }
+      return;
+    }
+    if (!opts.conll) throw new InvalidArgumentError('give --conll FILE or --gum DIR');
     const report = await evaluateConll(opts.conll, { modelPath: opts.model });
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,0 +1,153 @@
+/**
+ * Typed entity scores against the GUM Wikinews corpus (text/ and mentions/*.jsonl): named
+ * mentions of persons, organisations, places and events, strict (same span, same type) and
+ * lenient (overlapping spans, same type, one-to-one).
+ *
+ * GUM annotates every mention, named or not ("hackers", "the attack"); a gold mention counts as
+ * named when, without a leading "the" and a trailing "'s", it is a capitalised name (function
+ * words allowed inside) and not a pronoun.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { NewskgError } from '../errors.js';
+import { analyze } from '../nlp/index.js';
+import { typeMentions, type FineType, type PlaceLookup } from './typing.js';
+
+export type GumType = 'person' | 'organization' | 'place' | 'event';
+const GUM_TYPES: GumType[] = ['person', 'organization', 'place', 'event'];
+
+const TYPE_OF: Record<FineType, GumType | undefined> = {
+  Person: 'person',
+  Organization: 'organization',
+  GovernmentOrganization: 'organization',
+  NewsMediaOrganization: 'organization',
+  ArmedGroup: 'organization',
+  Company: 'organization',
+  Place: 'place',
+  Country: 'place',
+  City: 'place',
+  Event: 'event',
+  Other: undefined,
+};
+
+interface Span {
+  type: GumType;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Score {
+  precision: number;
+  recall: number;
+  f1: number;
+  gold: number;
+  predicted: number;
+  correct: number;
+}
+
+export interface GumReport {
+  documents: number;
+  strict: Record<GumType | 'overall', Score>;
+  lenient: Record<GumType | 'overall', Score>;
+}
+
+const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'de', 'del', 'la', 'le', 'al', 'van', 'von', 'da', 'in', 'on', 'at', '&']);
+const PRONOUN = /^(he|she|it|they|we|i|you|him|her|them|us|his|its|their)$/i;
+
+/** The name inside a mention's text ("the Church of Scientology's" → "Church of Scientology"), or null when it is not a name. */
+export function namedPart(text: string): { offset: number; name: string } | null {
+  let offset = 0;
+  let name = text;
+  const lead = /^(the|The)\s+/.exec(name);
+  if (lead) {
+    offset = lead[0].length;
+    name = name.slice(lead[0].length);
+  }
+  name = name.replace(/[’']s$/u, '').replace(/[’']$/u, '');
+  if (!name || PRONOUN.test(name)) return null;
+  const words = name.split(/\s+/);
+  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || FUNCTION_WORDS.has(w.toLowerCase()) || /^[\p{Lu}]/u.test(w.replace(/^[\p{Ll}]+-/u, '')))) return null;
+  if (!/^[\p{Lu}\d]/u.test(words[0]) && !/^\p{Ll}+-\p{Lu}/u.test(words[0])) return null;
+  return { offset, name };
+}
+
+function score(correct: number, gold: number, predicted: number): Score {
+  const precision = predicted ? (100 * correct) / predicted : 0;
+  const recall = gold ? (100 * correct) / gold : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, gold, predicted, correct };
+}
+
+export function evaluateGum(dir: string, places: PlaceLookup, opts: { subset?: 'news' | 'interview' | 'all' } = {}): GumReport {
+  let names: string[];
+  try {
+    names = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt'));
+  } catch (err) {
+    throw new NewskgError('extract', `${dir}: no GUM text/ folder (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+  const subset = opts.subset ?? 'news';
+  if (subset !== 'all') names = names.filter((n) => n.startsWith(`GUM_${subset}_`));
+  const counts = { strict: new Map<string, [number, number, number]>(), lenient: new Map<string, [number, number, number]>() };
+  const bump = (which: 'strict' | 'lenient', type: string, g: number, p: number, c: number) => {
+    for (const key of [type, 'overall']) {
+      const v = counts[which].get(key) ?? [0, 0, 0];
+      counts[which].set(key, [v[0] + g, v[1] + p, v[2] + c]);
+    }
+  };
+  for (const file of names.sort()) {
+    const content = readFileSync(join(dir, 'text', file), 'utf8');
+    // The body starts after the 3-line header (title, date, blank line); offsets count from there.
+    let at = 0;
+    for (let k = 0; k < 3; k++) at = content.indexOf('\n', at) + 1;
+    const body = content.slice(at);
+    const gold: Span[] = [];
+    const seen = new Set<string>();
+    for (const line of readFileSync(join(dir, 'mentions', file.replace(/\.txt$/, '.jsonl')), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const m = JSON.parse(line) as { type: string; start: number; end: number; text: string };
+      if (!GUM_TYPES.includes(m.type as GumType)) continue;
+      const named = namedPart(m.text);
+      if (!named) continue;
+      const start = m.start + named.offset;
+      const span = { type: m.type as GumType, start, end: start + named.name.length, text: named.name };
+      const key = `${span.type}:${span.start}:${span.end}`;
+      if (!seen.has(key)) gold.push(span);
+      seen.add(key);
+    }
+    // A description built on a name ("Matthew Ingram of The Globe and Mail") is not itself a
+    // name: drop a gold span when a shorter gold span starts where it starts.
+    const names = gold.filter((g) => !gold.some((o) => o !== g && o.start === g.start && o.end < g.end));
+    gold.length = 0;
+    gold.push(...names);
+    const doc = analyze(body);
+    const predicted: Span[] = [];
+    for (const m of typeMentions(doc, places)) {
+      const type = TYPE_OF[m.fine];
+      if (!type) continue;
+      // Scored like the gold spans: without a leading "the" or a trailing "'s".
+      const named = namedPart(m.text) ?? { offset: 0, name: m.text.replace(/[’']s$/u, '') };
+      predicted.push({ type, start: m.start + named.offset, end: m.start + named.offset + named.name.length, text: named.name });
+    }
+    for (const type of GUM_TYPES) {
+      const g = gold.filter((s) => s.type === type);
+      const p = predicted.filter((s) => s.type === type);
+      const goldKeys = new Set(g.map((s) => `${s.start}:${s.end}`));
+      const strict = new Set(p.filter((s) => goldKeys.has(`${s.start}:${s.end}`)).map((s) => `${s.start}:${s.end}`)).size;
+      bump('strict', type, g.length, p.length, strict);
+      // Lenient: greedy one-to-one pairing of overlapping spans.
+      const used = new Set<Span>();
+      let lenient = 0;
+      for (const s of p) {
+        const hit = g.find((x) => !used.has(x) && x.start < s.end && s.start < x.end);
+        if (hit) {
+          used.add(hit);
+          lenient++;
+        }
+      }
+      bump('lenient', type, g.length, p.length, lenient);
+    }
+  }
+  const toScores = (m: Map<string, [number, number, number]>) =>
+    Object.fromEntries([...GUM_TYPES, 'overall'].map((t) => [t, score(m.get(t)?.[2] ?? 0, m.get(t)?.[0] ?? 0, m.get(t)?.[1] ?? 0)])) as Record<GumType | 'overall', Score>;
+  return { documents: names.length, strict: toScores(counts.strict), lenient: toScores(counts.lenient) };
+}
