@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,5 +78,29 @@ describe('newskg eval', () => {
     expect(r.stdout).toMatch(/ +LOC: precision: /);
     expect(r.stdout).toMatch(/POS accuracy: [\d.]+%/);
     expect(r.stdout).toMatch(/throughput: [\d,]+ tokens\/s/);
+  });
+});
+
+describe('newskg build', () => {
+  test('builds the chosen formats, reports a bad input on one line and goes on', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'newskg-out-'));
+    const bad = join(out, 'bad.txt');
+    writeFileSync(bad, Buffer.from([0x00, 0x01]));
+    const r = await newskg(['build', join(root, 'seeds', '000_93913eae600d5a9a.txt'), bad, '--out', out, '--format', 'ttl,json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toMatch(/^newskg: .*bad\.txt: looks like a binary file/);
+    expect(r.stdout).toMatch(/^built 1 articles in [\d.]+ s: \d+ entities \(.*Country.*\), \d+ edges, \d+ quads; 1 warnings/);
+    expect(readdirSync(out).sort()).toEqual(['bad.txt', 'graph.json', 'graph.ttl']);
+  });
+
+  test('exits non-zero when nothing could be built, and refuses a bad base IRI or format', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'newskg-out-'));
+    expect((await newskg(['build', join(out, 'missing.txt'), '--out', out])).code).toBe(1);
+    const base = await newskg(['build', join(root, 'seeds', '000_93913eae600d5a9a.txt'), '--out', out, '--base', 'no iri']);
+    expect(base.code).toBe(1);
+    expect(base.stderr.trim()).toMatch(/^newskg\/build: base IRI "no iri" must be absolute/);
+    const fmt = await newskg(['build', '--format', 'ttl,xml', '--out', out]);
+    expect(fmt.code).toBe(1);
+    expect(fmt.stderr).toMatch(/unknown format xml/);
   });
 });
