@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { typeMentions, type PlaceLookup } from '../extract/index.js';
 import { readArticles, type IngestProblem } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { findCity, findCountry, mergeEntities, resolveArticle, type Entity, type ResolvedArticle } from '../resolve/index.js';
+import { countryOfDemonym, findCity, findCountry, mergeEntities, resolveArticle, type Entity, type ResolvedArticle } from '../resolve/index.js';
 import { buildQuads, isValidBase, toJsonLd, toNTriples, toTriG, toTurtle } from '../rdf/index.js';
 import { buildGraph, toGexf, toGraphJson, toGraphMl, type KnowledgeGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
@@ -46,7 +46,11 @@ export interface BuildResult {
 }
 
 /** Places as the typing stage sees them: world-countries names and codes, GeoNames cities. */
-export const places: PlaceLookup = { isCountry: (n) => findCountry(n) !== undefined, isCity: (n) => findCity(n) !== undefined };
+export const places: PlaceLookup = {
+  isCountry: (n) => findCountry(n) !== undefined,
+  isCity: (n) => findCity(n) !== undefined,
+  isDemonym: (w) => countryOfDemonym(w) !== undefined,
+};
 
 /** Writes a file so that readers see either the old content or the new, never a truncated one. */
 export function writeAtomic(path: string, content: string): void {

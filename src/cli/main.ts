@@ -23,6 +23,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+// A closed pipe (`newskg tag | head`) ends the output quietly, not with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command();
 program
   .name('newskg')

@@ -46,6 +46,8 @@ export interface TypedMention {
 export interface PlaceLookup {
   isCountry(name: string): boolean;
   isCity(name: string): boolean;
+  /** Whether a word is a country's demonym ("French"). */
+  isDemonym(word: string): boolean;
 }
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -80,6 +82,8 @@ const AFTER_ORG_PHRASES: [string[], FineType][] = [
   [['spokesman'], 'Organization'],
   [['spokeswoman'], 'Organization'],
 ];
+/** Words that open names of events ("Hurricane Dorian", "Operation Clambake", "Battle of Mosul"). */
+const EVENT_FIRST = words('hurricane typhoon cyclone storm operation battle siege');
 /** Event nouns that, after a name, make a named event ("the Paris attacks"). */
 const EVENT_NOUNS = words('attack attacks massacre bombing bombings shooting shootings explosion blast siege hijacking riots riot protests uprising war earthquake tsunami hurricane typhoon cyclone flood floods fire election elections referendum summit crisis scandal trial olympics');
 
@@ -144,7 +148,10 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     const headToken = headOf(doc, m.tokenStart, m.tokenEnd);
     const head = m.tokenEnd - m.tokenStart > 1 ? headType(doc.tokens[headToken].text, doc.tokens[m.tokenStart].text) : undefined;
     const ctx = contextType(doc, m.tokenStart, m.tokenEnd);
-    if (MODIFIER.test(m.text)) {
+    if (m.tokenEnd - m.tokenStart > 1 && EVENT_FIRST.has(doc.tokens[m.tokenStart].text.toLowerCase())) {
+      fine = 'Event';
+      evidence.push(`opening word "${doc.tokens[m.tokenStart].text}"`);
+    } else if (MODIFIER.test(m.text)) {
       // "ISIS-backed", "Paris-based": a modifier that mentions a name, not a name itself.
       fine = 'Other';
       evidence.push('hyphenated modifier');
@@ -171,7 +178,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     out.push({ text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, coarse: m.type, fine, score: m.score, evidence });
   }
   addMissedOrganisations(doc, covered, out);
-  addCountryAgencies(doc, out);
+  addCountryAgencies(doc, out, places);
   agreeWithinDocument(out);
   addNamedEvents(doc, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -206,17 +213,19 @@ function addMissedOrganisations(doc: Doc, covered: Uint8Array, out: TypedMention
  * "French police", "France's spy agency", "Iraqi intelligence". Up to two lowercase words may
  * come between ("France's spy agency").
  */
-function addCountryAgencies(doc: Doc, mentions: TypedMention[]): void {
+const FUNCTION_WORDS = words('and or but nor to of for with by in on at from as the a an according said says wants');
+
+function addCountryAgencies(doc: Doc, mentions: TypedMention[], places: PlaceLookup): void {
   const found: TypedMention[] = [];
   for (const m of mentions) {
-    const demonym = m.coarse === 'MISC' && m.fine === 'Other';
+    const demonym = m.coarse === 'MISC' && m.fine === 'Other' && places.isDemonym(m.text);
     const country = m.fine === 'Country';
     if (!demonym && !country) continue;
     let t = m.tokenEnd;
     if (country && /^[’']s$/.test(doc.tokens[t]?.text ?? '')) t++;
     for (let k = 0; k < 3 && t + k < doc.tokens.length; k++) {
       const w = doc.tokens[t + k].text;
-      if (!/^\p{Ll}+$/u.test(w)) break;
+      if (!/^\p{Ll}+$/u.test(w) || FUNCTION_WORDS.has(w)) break;
       if (GOVERNMENT_HEADS.has(w)) {
         const end = doc.tokens[t + k].end;
         found.push({

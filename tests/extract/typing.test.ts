@@ -6,7 +6,7 @@ import { splitSentences } from '../../src/nlp/sentences.js';
 import { tokenize } from '../../src/nlp/tokenize.js';
 import type { Doc, EntityType, Mention } from '../../src/types.js';
 
-const noPlaces: PlaceLookup = { isCountry: () => false, isCity: () => false };
+const noPlaces: PlaceLookup = { isCountry: () => false, isCity: () => false, isDemonym: () => false };
 
 /** A Doc with hand-placed mentions, so each rule is tested apart from the tagger. */
 function docWith(text: string, names: [string, EntityType][]): Doc {
@@ -43,7 +43,7 @@ describe('typing rules', () => {
   });
 
   test('the gazetteer makes places countries or cities', () => {
-    const places: PlaceLookup = { isCountry: (n) => n === 'Freedonia', isCity: (n) => n === 'Fredville' };
+    const places: PlaceLookup = { isCountry: (n) => n === 'Freedonia', isCity: (n) => n === 'Fredville', isDemonym: () => false };
     expect(fineOf(docWith('From Freedonia to Fredville and Nowhere.', [['Freedonia', 'LOC'], ['Fredville', 'LOC'], ['Nowhere', 'LOC']]), places)).toEqual({
       Freedonia: 'Country',
       Fredville: 'City',
@@ -63,6 +63,16 @@ describe('typing rules', () => {
     expect(found.map((m) => [m.text, m.fine])).toEqual([['Channel 9 News', 'NewsMediaOrganization']]);
   });
 
+  test('a demonym and a government head noun make an agency; other words in between stop it', () => {
+    const places: PlaceLookup = { ...noPlaces, isDemonym: (w) => w === 'Freedonian' };
+    const found = typeMentions(docWith('Freedonian police and Taliban according to police.', [['Freedonian', 'MISC'], ['Taliban', 'MISC']]), places);
+    expect(found.filter((m) => m.fine === 'GovernmentOrganization').map((m) => [m.text, m.country])).toEqual([['Freedonian police', 'Freedonian']]);
+  });
+
+  test('Hurricane X, Operation X and Battle of X are events', () => {
+    expect(fineOf(docWith('Hurricane Zelda hit the coast.', [['Hurricane Zelda', 'PER']]))['Hurricane Zelda']).toBe('Event');
+  });
+
   test('"the" + name + event noun is a named event', () => {
     const found = typeMentions(docWith('After the Lisbon attacks, the city mourned.', [['Lisbon', 'LOC']]), noPlaces);
     expect(found.map((m) => [m.text, m.fine])).toContainEqual(['Lisbon attacks', 'Event']);
@@ -72,7 +82,7 @@ describe('typing rules', () => {
 describe('the seed article', () => {
   const text = readFileSync(new URL('../../seeds/000_93913eae600d5a9a.txt', import.meta.url), 'utf8');
   const gazetteer = loadModel().gazetteer!;
-  const places: PlaceLookup = { isCountry: (n) => gazetteer.has(n, 'country'), isCity: (n) => gazetteer.has(n, 'city') };
+  const places: PlaceLookup = { isCountry: (n) => gazetteer.has(n, 'country'), isCity: (n) => gazetteer.has(n, 'city'), isDemonym: (w) => gazetteer.has(w, 'demonym') };
   const typed = typeMentions(analyze(text), places);
   const typesOf = (name: string) => new Set(typed.filter((m) => m.text === name).map((m) => m.fine));
 
