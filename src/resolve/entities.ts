@@ -107,6 +107,9 @@ interface Cluster {
   countryCode?: string;
   /** Set when merged into another cluster. */
   mergedInto?: Cluster;
+  /** A country's coordinates (world-countries gives a representative point). */
+  lat?: number;
+  lon?: number;
   /** For a country's agency: the country's canonical name. */
   countryName?: string;
   /** The name the IRI is minted from, when not the label (an agency: country + head words). */
@@ -160,7 +163,7 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
     if (m.fine === 'Other') {
       // "French", "Iraqi": a demonym names its country.
       const country = m.coarse === 'MISC' ? countryOfDemonym(m.text) : undefined;
-      if (country) add(`place:${normaliseName(country.name)}`, 'place', m, m.text, 'Country', { canonical: country.name, countryCode: country.code });
+      if (country) add(`place:${normaliseName(country.name)}`, 'place', m, m.text, 'Country', { canonical: country.name, countryCode: country.code, lat: country.lat, lon: country.lon });
       continue;
     }
     const cls = CLASS_OF[m.fine]!;
@@ -176,7 +179,7 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
     if (cls === 'place') {
       const country = findCountry(name);
       if (country) {
-        add(`place:${normaliseName(country.name)}`, 'place', m, name, 'Country', { canonical: country.name, countryCode: country.code });
+        add(`place:${normaliseName(country.name)}`, 'place', m, name, 'Country', { canonical: country.name, countryCode: country.code, lat: country.lat, lon: country.lon });
         continue;
       }
     }
@@ -208,6 +211,10 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
       mentions: c.mentions.sort((a, b) => a.start - b.start),
     };
     if (c.countryCode) entity.countryCode = c.countryCode;
+    if (c.lat !== undefined && c.lon !== undefined) {
+      entity.lat = c.lat;
+      entity.lon = c.lon;
+    }
     if (c.countryName) entity.country = mintIri(base, 'place', c.countryName);
     if (entity.fine === 'City' || (entity.fine === 'Place' && !c.countryCode)) {
       const city = findCity(label);
