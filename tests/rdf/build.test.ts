@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Parser, Store, type Quad } from 'n3';
 import rdf from '@zazuko/env-node';
 import SHACLValidator from 'rdf-validate-shacl';
+import { parse as parseTurtleIndependently } from '@frogcat/ttl2jsonld';
+import jsonld from 'jsonld';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { build, type BuildResult } from '../../src/build/index.js';
 import { PREFIXES } from '../../src/rdf/index.js';
@@ -114,6 +116,14 @@ describe('every output parses and conforms', () => {
     let count = 0;
     for (const node of jsonld['@graph']) for (const [k, v] of Object.entries(node)) if (k !== '@id') count += (v as unknown[]).length;
     expect(count).toBe(store.size);
+  });
+
+  test('independent parsers read the output: a PEG Turtle parser and the jsonld processor', async () => {
+    const fromPeg = parseTurtleIndependently(readFileSync(join(out, 'graph.ttl'), 'utf8')) as { '@graph'?: unknown[] };
+    expect(fromPeg['@graph']?.length).toBeGreaterThan(100);
+    const doc = JSON.parse(readFileSync(join(out, 'graph.jsonld'), 'utf8'));
+    const nquads = (await jsonld.toRDF(doc, { format: 'application/n-quads' })) as string;
+    expect(nquads.trim().split('\n')).toHaveLength(store.size);
   });
 
   test('graph.json, GEXF and GraphML describe the same nodes', () => {
