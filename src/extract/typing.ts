@@ -137,11 +137,22 @@ function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [FineType,
   return undefined;
 }
 
+/**
+ * A person's name with the initial written before it without a period ("W Patrick Wilson"),
+ * which the tagger leaves out. "A" and "I" are words, not initials.
+ */
+function withInitial(doc: Doc, m: Doc['mentions'][number]): Doc['mentions'][number] {
+  const prev = doc.tokens[m.tokenStart - 1];
+  if (m.type !== 'PER' || !prev || !/^[B-HJ-Z]$/.test(prev.text) || doc.text.slice(prev.end, m.start) !== ' ') return m;
+  return { ...m, tokenStart: m.tokenStart - 1, start: prev.start, text: doc.text.slice(prev.start, m.end) };
+}
+
 /** Fine types for the tagger's mentions, plus organisation names and named events it missed. */
 export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
   const out: TypedMention[] = [];
   const covered = new Uint8Array(doc.tokens.length);
-  for (const m of doc.mentions) {
+  for (const tagged of doc.mentions) {
+    const m = withInitial(doc, tagged);
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
     const evidence: string[] = [`tagger:${m.type}`];
     let fine = COARSE_DEFAULT[m.type];

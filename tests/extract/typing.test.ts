@@ -69,6 +69,11 @@ describe('typing rules', () => {
     expect(found.filter((m) => m.fine === 'GovernmentOrganization').map((m) => [m.text, m.country])).toEqual([['Freedonian police', 'Freedonian']]);
   });
 
+  test('an initial without a period joins the person name after it; "A" does not', () => {
+    expect(Object.keys(fineOf(docWith('— W Patrick Wilson (@x) said', [['Patrick Wilson', 'PER']])))).toEqual(['W Patrick Wilson']);
+    expect(Object.keys(fineOf(docWith('A Patrick Wilson fan said', [['Patrick Wilson', 'PER']])))).toEqual(['Patrick Wilson']);
+  });
+
   test('Hurricane X, Operation X and Battle of X are events', () => {
     expect(fineOf(docWith('Hurricane Zelda hit the coast.', [['Hurricane Zelda', 'PER']]))['Hurricane Zelda']).toBe('Event');
   });
