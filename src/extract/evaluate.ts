@@ -115,8 +115,9 @@ export function evaluateGum(dir: string, places: PlaceLookup, opts: { subset?: '
       seen.add(key);
     }
     // A description built on a name ("Matthew Ingram of The Globe and Mail") is not itself a
-    // name: drop a gold span when a shorter gold span starts where it starts.
-    const names = gold.filter((g) => !gold.some((o) => o !== g && o.start === g.start && o.end < g.end));
+    // name: drop a gold span that extends a shorter one with "of …", "in …" or a comma. Nested
+    // names ("Mexico City" over "Mexico") both stay.
+    const names = gold.filter((g) => !gold.some((o) => o !== g && o.start === g.start && o.end < g.end && /^(,| of | in | at | from )/.test(g.text.slice(o.end - g.start))));
     gold.length = 0;
     gold.push(...names);
     const doc = analyze(body);
