@@ -82,6 +82,8 @@ const AFTER_ORG_PHRASES: [string[], FineType][] = [
   [['spokesman'], 'Organization'],
   [['spokeswoman'], 'Organization'],
 ];
+/** Head nouns that end names of events ("Robot Olympics", "World Cup", "Expo 2010" aside). */
+const EVENT_HEADS = words('olympics games cup championship championships festival expo exposition summit conference election elections war revolution hajj marathon tournament ceremony awards prix fair uprising massacre');
 /** Words that open names of events ("Hurricane Dorian", "Operation Clambake", "Battle of Mosul"). */
 const EVENT_FIRST = words('hurricane typhoon cyclone storm operation battle siege');
 /** Event nouns that, after a name, make a named event ("the Paris attacks"). */
@@ -162,6 +164,9 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     if (m.tokenEnd - m.tokenStart > 1 && EVENT_FIRST.has(doc.tokens[m.tokenStart].text.toLowerCase())) {
       fine = 'Event';
       evidence.push(`opening word "${doc.tokens[m.tokenStart].text}"`);
+    } else if (m.type !== 'PER' && EVENT_HEADS.has(doc.tokens[headToken].text.toLowerCase())) {
+      fine = 'Event';
+      evidence.push(`event head word "${doc.tokens[headToken].text}"`);
     } else if (MODIFIER.test(m.text)) {
       // "ISIS-backed", "Paris-based": a modifier that mentions a name, not a name itself.
       fine = 'Other';

@@ -76,6 +76,7 @@ describe('typing rules', () => {
 
   test('Hurricane X, Operation X and Battle of X are events', () => {
     expect(fineOf(docWith('Hurricane Zelda hit the coast.', [['Hurricane Zelda', 'PER']]))['Hurricane Zelda']).toBe('Event');
+    expect(fineOf(docWith('Teams came to the Robot Olympics.', [['Robot Olympics', 'MISC']]))['Robot Olympics']).toBe('Event');
   });
 
   test('"the" + name + event noun is a named event', () => {
