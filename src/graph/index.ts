@@ -106,12 +106,12 @@ export function toGraphJson(graph: KnowledgeGraph): string {
 
 export function toGexf(graph: KnowledgeGraph): string {
   return writeGexf(graph, {
-    formatNode: (key, attrs) => ({
+    formatNode: (_key, attrs) => ({
       label: attrs.label,
       attributes: { type: attrs.type, cls: attrs.cls, mentionCount: attrs.mentionCount, aliases: attrs.aliases.join('; ') },
       viz: { x: attrs.x, y: attrs.y, size: attrs.size },
     }),
-    formatEdge: (key, attrs) => ({ attributes: { predicate: attrs.predicate, family: attrs.family, confidence: attrs.confidence, evidenceCount: attrs.evidenceCount } }),
+    formatEdge: (_key, attrs) => ({ attributes: { predicate: attrs.predicate, family: attrs.family, confidence: attrs.confidence, evidenceCount: attrs.evidenceCount } }),
   });
 }
 

@@ -216,9 +216,9 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
       entity.lon = c.lon;
     }
     if (c.countryName) entity.country = mintIri(base, 'place', c.countryName);
-    if (entity.fine === 'City' || (entity.fine === 'Place' && !c.countryCode)) {
+    if (entity.fine === 'City') {
       const city = findCity(label);
-      if (city && entity.fine === 'City') {
+      if (city) {
         entity.geonamesId = city.geonamesId;
         entity.lat = city.lat;
         entity.lon = city.lon;
