@@ -11,24 +11,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NewskgError } from '../errors.js';
 import { analyze } from '../nlp/index.js';
-import { typeMentions, type FineType, type PlaceLookup } from './typing.js';
+import { CLASS_OF, typeMentions, type EntityClass, type PlaceLookup } from './typing.js';
 
-export type GumType = 'person' | 'organization' | 'place' | 'event';
+export type GumType = EntityClass;
 const GUM_TYPES: GumType[] = ['person', 'organization', 'place', 'event'];
 
-const TYPE_OF: Record<FineType, GumType | undefined> = {
-  Person: 'person',
-  Organization: 'organization',
-  GovernmentOrganization: 'organization',
-  NewsMediaOrganization: 'organization',
-  ArmedGroup: 'organization',
-  Company: 'organization',
-  Place: 'place',
-  Country: 'place',
-  City: 'place',
-  Event: 'event',
-  Other: undefined,
-};
 
 interface Span {
   type: GumType;
@@ -123,7 +110,7 @@ export function evaluateGum(dir: string, places: PlaceLookup, opts: { subset?: '
     const doc = analyze(body);
     const predicted: Span[] = [];
     for (const m of typeMentions(doc, places)) {
-      const type = TYPE_OF[m.fine];
+      const type = CLASS_OF[m.fine];
       if (!type) continue;
       // Scored like the gold spans: without a leading "the" or a trailing "'s".
       const named = namedPart(m.text) ?? { offset: 0, name: m.text.replace(/[’']s$/u, '') };

@@ -9,7 +9,7 @@
  * The word lists here are closed-class language data (head nouns, role nouns, event nouns),
  * never names of particular entities.
  */
-import type { Doc, EntityType } from '../types.js';
+import type { Doc, EntityType, Mention } from '../types.js';
 
 export type FineType =
   | 'Person'
@@ -24,18 +24,28 @@ export type FineType =
   | 'Event'
   | 'Other';
 
-export interface TypedMention {
-  text: string;
-  start: number;
-  end: number;
-  /** Token range [tokenStart, tokenEnd) in the Doc. */
-  tokenStart: number;
-  tokenEnd: number;
-  sentence: number;
+/** The broad class of a fine type: what an entity's IRI is minted under, and what GUM scores. */
+export type EntityClass = 'person' | 'organization' | 'place' | 'event';
+
+export const CLASS_OF: Record<FineType, EntityClass | undefined> = {
+  Person: 'person',
+  Organization: 'organization',
+  GovernmentOrganization: 'organization',
+  NewsMediaOrganization: 'organization',
+  ArmedGroup: 'organization',
+  Company: 'organization',
+  Place: 'place',
+  Country: 'place',
+  City: 'place',
+  Event: 'event',
+  Other: undefined,
+};
+
+/** A mention (offsets and token range as in the Doc) with its coarse and fine type. */
+export interface TypedMention extends Omit<Mention, 'type'> {
   /** The tagger's type, or EVENT for named events found here. */
   coarse: EntityType | 'EVENT';
   fine: FineType;
-  score: number;
   /** Why the fine type was chosen: rule names, for provenance. */
   evidence: string[];
   /** For a country's agency ("French police", "France's spy agency"): the words naming the country. */

@@ -4,12 +4,10 @@
  * class and normalised name, so that entities of separate builds merge by plain union.
  */
 import { createHash } from 'node:crypto';
-import type { FineType, TypedMention } from '../extract/index.js';
+import { CLASS_OF, type EntityClass, type FineType, type TypedMention } from '../extract/index.js';
 import type { Article, Doc } from '../types.js';
 import { countryOfDemonym, findCity, findCountry } from './places.js';
 
-/** The class an entity's IRI is minted under: stable across articles even when fine types differ. */
-export type EntityClass = 'person' | 'organization' | 'place' | 'event';
 
 export interface MentionRef {
   articleId: string;
@@ -54,19 +52,6 @@ export interface ResolvedArticle {
   coMentions: CoMention[];
 }
 
-const CLASS_OF: Record<FineType, EntityClass | undefined> = {
-  Person: 'person',
-  Organization: 'organization',
-  GovernmentOrganization: 'organization',
-  NewsMediaOrganization: 'organization',
-  ArmedGroup: 'organization',
-  Company: 'organization',
-  Place: 'place',
-  Country: 'place',
-  City: 'place',
-  Event: 'event',
-  Other: undefined,
-};
 
 const GENERIC = new Set<FineType>(['Organization', 'Place', 'Other']);
 
