@@ -73,6 +73,84 @@ function charClass(c: number): number {
 /** Cluster ids per token at most (one per granularity in clusters.ts). */
 const MAX_CLUSTER_IDS = 4;
 
+// Layout of a word's attributes (see wordAttributes).
+const A_W = 0;
+const A_L = 1;
+const A_SHAPE = 2;
+const A_SHORT = 3;
+const A_FLAGS = 4;
+const A_LINE = 5;
+const A_PRE = 6;
+const A_SUF = 10;
+const A_CLN = 14;
+const A_CL = 15;
+export const WORD_ATTRIBUTES = A_CL + MAX_CLUSTER_IDS;
+
+/**
+ * What the features need from a word on its own, whatever its sentence: hashes of the form and
+ * lowercase form, shape hashes, flags (all but sentence-initial and line flags), affix hashes,
+ * cluster ids, and how it counts towards an all-capitals line (0 no letters, 1 has lowercase, 2 capitals).
+ */
+export function wordAttributes(word: string, clusters: ClustersLike | undefined, out: Int32Array = new Int32Array(WORD_ATTRIBUTES)): Int32Array {
+  const lw = word.toLowerCase();
+  out[A_W] = hashString(word);
+  out[A_L] = hashString(lw);
+  // Shape: character classes, runs capped at 2 (long) and at 1 (short).
+  let hLong = 0x811c9dc5;
+  let hShort = 0x811c9dc5;
+  let prev = -1;
+  let run = 0;
+  let upper = 0;
+  let lowerCount = 0;
+  let digits = 0;
+  let hyphen = false;
+  let period = false;
+  let letters = 0;
+  for (let j = 0; j < word.length; j++) {
+    const c = word.charCodeAt(j);
+    const k = charClass(c);
+    if (k === 88) upper++;
+    else if (k === 120) lowerCount++;
+    else if (k === 100) digits++;
+    else if (c === 45) hyphen = true;
+    else if (c === 46) period = true;
+    if (k === 88 || k === 120) letters++;
+    if (k === prev) run++;
+    else run = 1;
+    if (run <= 2) hLong = Math.imul(hLong ^ k, 0x01000193);
+    if (run === 1) hShort = Math.imul(hShort ^ k, 0x01000193);
+    prev = k;
+  }
+  out[A_SHAPE] = hLong | 0;
+  out[A_SHORT] = hShort | 0;
+  let f = 0;
+  if (upper > 0 && charClass(word.charCodeAt(0)) === 88) f |= F_INITCAP;
+  if (upper > 1 && lowerCount === 0) f |= F_ALLCAPS;
+  if (digits > 0) f |= F_HASDIGIT;
+  if (digits === word.length) f |= F_ALLDIGIT;
+  if (hyphen) f |= F_HYPHEN;
+  if (period) f |= F_PERIOD;
+  if (letters === 0 && digits === 0) f |= F_PUNCT;
+  if (upper === 0 && lowerCount > 0) f |= F_LOWER;
+  if (word.length > 4 && (word.startsWith('http') || word.startsWith('www.') || word.includes('.com/'))) f |= F_URL;
+  out[A_FLAGS] = f;
+  out[A_LINE] = letters >= 2 ? (lowerCount === 0 ? 2 : 1) : 0;
+  // Affixes of the lowercase form; hashes of prefix lengths 1..4 and suffix lengths 1..4.
+  let hp = 0x811c9dc5;
+  const len = lw.length;
+  for (let j = 0; j < 4; j++) {
+    if (j < len) hp = Math.imul(hp ^ lw.charCodeAt(j), 0x01000193);
+    out[A_PRE + j] = j < len ? hp | 0 : 0;
+  }
+  let hs = 0x811c9dc5;
+  for (let j = 0; j < 4; j++) {
+    if (j < len) hs = Math.imul(hs ^ lw.charCodeAt(len - 1 - j), 0x01000193);
+    out[A_SUF + j] = j < len ? hs | 0 : 0;
+  }
+  out[A_CLN] = clusters ? clusters.prefixIds(word, lw, out, A_CL) : 0;
+  return out;
+}
+
 /**
  * Per-sentence token attributes, computed once and shared by all three taggers.
  * Buffers are reused across sentences to avoid allocation in the hot path.
@@ -93,6 +171,7 @@ export class SentenceContext {
 
   /** Match bit of the gazetteer's ordinary-English-words list. */
   private readonly wordBit: number;
+  private readonly scratch = new Int32Array(WORD_ATTRIBUTES);
 
   constructor(
     private readonly gazetteer?: GazetteerLike,
@@ -117,7 +196,11 @@ export class SentenceContext {
     this.clN = new Int32Array(size);
   }
 
-  set(words: readonly string[]): void {
+  /**
+   * Sets the sentence. `cached`, when given, holds each word's attributes as computed by
+   * wordAttributes (the tagger keeps them per word form), which saves hashing the same words again.
+   */
+  set(words: readonly string[], cached?: readonly Int32Array[]): void {
     const n = words.length;
     this.ensure(n);
     this.n = n;
@@ -125,67 +208,29 @@ export class SentenceContext {
     let alpha = 0;
     let caps = 0;
     for (let i = 0; i < n; i++) {
-      const word = words[i];
-      const lw = word.toLowerCase();
-      this.w[i] = hashString(word);
-      this.l[i] = hashString(lw);
-      // Shape: character classes, runs capped at 2 (long) and at 1 (short).
-      let hLong = 0x811c9dc5;
-      let hShort = 0x811c9dc5;
-      let prev = -1;
-      let run = 0;
-      let upper = 0;
-      let lowerCount = 0;
-      let digits = 0;
-      let hyphen = false;
-      let period = false;
-      let letters = 0;
-      for (let j = 0; j < word.length; j++) {
-        const c = word.charCodeAt(j);
-        const k = charClass(c);
-        if (k === 88) upper++;
-        else if (k === 120) lowerCount++;
-        else if (k === 100) digits++;
-        else if (c === 45) hyphen = true;
-        else if (c === 46) period = true;
-        if (k === 88 || k === 120) letters++;
-        if (k === prev) run++;
-        else run = 1;
-        if (run <= 2) hLong = Math.imul(hLong ^ k, 0x01000193);
-        if (run === 1) hShort = Math.imul(hShort ^ k, 0x01000193);
-        prev = k;
+      let a: Int32Array;
+      if (cached) a = cached[i];
+      else {
+        a = this.scratch;
+        wordAttributes(words[i], this.clusters, a);
       }
-      this.shape[i] = hLong | 0;
-      this.short[i] = hShort | 0;
-      let f = 0;
-      if (upper > 0 && charClass(word.charCodeAt(0)) === 88) f |= F_INITCAP;
-      if (upper > 1 && lowerCount === 0) f |= F_ALLCAPS;
-      if (digits > 0) f |= F_HASDIGIT;
-      if (digits === word.length) f |= F_ALLDIGIT;
-      if (hyphen) f |= F_HYPHEN;
-      if (period) f |= F_PERIOD;
-      if (letters === 0 && digits === 0) f |= F_PUNCT;
-      if (upper === 0 && lowerCount > 0) f |= F_LOWER;
-      if (i === 0) f |= F_FIRST;
-      if (word.length > 4 && (word.startsWith('http') || word.startsWith('www.') || word.includes('.com/'))) f |= F_URL;
-      this.flags[i] = f;
-      if (letters >= 2) {
+      this.w[i] = a[A_W];
+      this.l[i] = a[A_L];
+      this.shape[i] = a[A_SHAPE];
+      this.short[i] = a[A_SHORT];
+      this.flags[i] = i === 0 ? a[A_FLAGS] | F_FIRST : a[A_FLAGS];
+      for (let j = 0; j < 4; j++) {
+        this.pre[i * 4 + j] = a[A_PRE + j];
+        this.suf[i * 4 + j] = a[A_SUF + j];
+      }
+      const clN = a[A_CLN];
+      this.clN[i] = clN;
+      for (let j = 0; j < clN; j++) this.cl[i * MAX_CLUSTER_IDS + j] = a[A_CL + j];
+      const line = a[A_LINE];
+      if (line) {
         alpha++;
-        if (lowerCount === 0) caps++;
+        if (line === 2) caps++;
       }
-      // Affixes of the lowercase form; hashes of prefix lengths 1..4 and suffix lengths 1..4.
-      let hp = 0x811c9dc5;
-      const len = lw.length;
-      for (let j = 0; j < 4; j++) {
-        if (j < len) hp = Math.imul(hp ^ lw.charCodeAt(j), 0x01000193);
-        this.pre[i * 4 + j] = j < len ? hp | 0 : 0;
-      }
-      let hs = 0x811c9dc5;
-      for (let j = 0; j < 4; j++) {
-        if (j < len) hs = Math.imul(hs ^ lw.charCodeAt(len - 1 - j), 0x01000193);
-        this.suf[i * 4 + j] = j < len ? hs | 0 : 0;
-      }
-      this.clN[i] = this.clusters ? this.clusters.prefixIds(word, lw, this.cl, i * MAX_CLUSTER_IDS) : 0;
     }
     // A headline or dateline in capitals: casing says nothing there, so the models see it as a context flag.
     if (alpha >= 2 && caps === alpha) for (let i = 0; i < n; i++) this.flags[i] |= F_CAPSLINE;

@@ -19,6 +19,7 @@ import {
   nerWordFeatures,
   posContextFeatures,
   posWordFeatures,
+  wordAttributes,
   wordVariant,
   type ClustersLike,
   type GazetteerLike,
@@ -134,6 +135,7 @@ export class Tagger {
   // Per word form: POS candidates and the scores of the word-only features (most tokens are frequent words).
   private readonly words = new WordCache();
   private entries: WordEntry[] = [];
+  private attrs: Int32Array[] = [];
   private readonly chunkCache = new Map<number, Float64Array>();
   private readonly nerPosCache = new Map<number, Float64Array>();
   private readonly nerChunkCache = new Map<number, Float64Array>();
@@ -161,8 +163,7 @@ export class Tagger {
    */
   prewarm(words: readonly string[]): void {
     for (let at = 0; at < words.length; at += 64) {
-      this.ctx.set(words.slice(at, at + 64));
-      this.lookUpWords();
+      this.setSentence(words.slice(at, at + 64));
       for (let i = 0; i < this.ctx.n; i++) {
         this.words.posScores(this.entries[i], this.ctx, i, this.buf, this.models.pos);
         this.words.nerScores(this.entries[i], this.ctx, i, this.buf, this.models.ner);
@@ -170,11 +171,19 @@ export class Tagger {
     }
   }
 
-  /** The word cache entry of every token of the current sentence. */
-  private lookUpWords(): void {
-    const ctx = this.ctx;
-    if (this.entries.length < ctx.n) this.entries = new Array(ctx.n * 2);
-    for (let i = 0; i < ctx.n; i++) this.entries[i] = this.words.entry(ctx.words[i], this.models.pos);
+  /** Looks up every word's cache entry, then sets the sentence context from their cached attributes. */
+  private setSentence(words: readonly string[]): void {
+    const n = words.length;
+    if (this.entries.length < n) {
+      this.entries = new Array(n * 2);
+      this.attrs = new Array(n * 2);
+    }
+    for (let i = 0; i < n; i++) {
+      const e = this.words.entry(words[i], this.models.pos, this.models.clusters);
+      this.entries[i] = e;
+      this.attrs[i] = e.attrs;
+    }
+    this.ctx.set(words, this.attrs);
   }
 
   private tagPos(out: Int32Array): void {
@@ -291,8 +300,7 @@ export class Tagger {
     for (let s = 0; s < sentences.length; s++) {
       const r = result[s];
       const n = sentences[s].length;
-      this.ctx.set(sentences[s]);
-      this.lookUpWords();
+      this.setSentence(sentences[s]);
       this.tagPos(r.pos);
       this.tagChunks(r.pos, r.chunk);
       const em = emStore.subarray(t * L, (t + n) * L);
@@ -356,13 +364,15 @@ function wordScores(
 /** What the tagger keeps per word form. */
 interface WordEntry {
   posCandidates: Int32Array;
+  /** The word's sentence-independent feature attributes (see wordAttributes). */
+  attrs: Int32Array;
   /** Scores of the word-only features per wordVariant, filled on first use. */
   pos: (Float64Array | undefined)[];
   ner: (Float64Array | undefined)[];
 }
 
-function newEntry(posCandidates: Int32Array): WordEntry {
-  return { posCandidates, pos: [undefined, undefined, undefined, undefined], ner: [undefined, undefined, undefined, undefined] };
+function newEntry(posCandidates: Int32Array, attrs: Int32Array): WordEntry {
+  return { posCandidates, attrs, pos: [undefined, undefined, undefined, undefined], ner: [undefined, undefined, undefined, undefined] };
 }
 
 /**
@@ -374,11 +384,11 @@ class WordCache {
 
   constructor(private readonly limit = 100_000) {}
 
-  entry(word: string, pos: LinearModel): WordEntry {
+  entry(word: string, pos: LinearModel, clusters: ClustersLike | undefined): WordEntry {
     let e = this.map.get(word);
     if (!e) {
       if (this.map.size >= this.limit) this.map.clear();
-      e = newEntry(candidatesFor(pos.candidates!, word));
+      e = newEntry(candidatesFor(pos.candidates!, word), wordAttributes(word, clusters));
       this.map.set(word, e);
     }
     return e;
