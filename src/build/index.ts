@@ -3,18 +3,22 @@
  * and writes every output atomically. A bad article is reported and skipped; nothing already
  * built is lost.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { typeMentions, type PlaceLookup } from '../extract/index.js';
 import { readArticles, type IngestProblem } from '../ingest/index.js';
-import { analyze } from '../nlp/index.js';
-import { countryOfDemonym, findCity, findCountry, mergeEntities, resolveArticle, type Entity, type ResolvedArticle } from '../resolve/index.js';
+import { mergeEntities, type Entity, type ResolvedArticle } from '../resolve/index.js';
 import { buildQuads, isValidBase, toJsonLd, toNTriples, toTriG, toTurtle } from '../rdf/index.js';
-import { buildGraph, toGexf, toGraphJson, toGraphMl, type KnowledgeGraph } from '../graph/index.js';
+import { buildGraph, layoutAsync, toGexf, toGraphJson, toGraphMl, type KnowledgeGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
+import type { Article } from '../types.js';
+import { processAll } from './pool.js';
+
+export { places, processArticle } from './article.js';
 
 export const FORMATS = ['ttl', 'trig', 'nt', 'jsonld', 'json', 'gexf', 'graphml'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
+/** Outputs that carry the layout's positions, written once it is done. */
+const GRAPH_FORMATS = new Set<OutputFormat>(['json', 'gexf', 'graphml']);
 
 const FILES: Record<OutputFormat, string> = {
   ttl: 'graph.ttl',
@@ -32,6 +36,10 @@ export interface BuildOptions {
   base: string;
   formats?: readonly OutputFormat[];
   modelPath?: string;
+  /** Worker threads for the per-article stages; 0 or 1 runs them in this thread. Default: one per core. */
+  workers?: number;
+  /** Called once the inputs are read, with the number of articles to build. */
+  onStart?: (articles: number) => void;
   /** Called after each article (or problem) with the count so far. */
   onArticle?: (done: number, origin: string) => void;
 }
@@ -43,14 +51,9 @@ export interface BuildResult {
   problems: IngestProblem[];
   files: string[];
   quads: number;
+  /** Wall-clock milliseconds per phase (read, articles, graph, rdf, layout wait, graph files). */
+  timings: Record<string, number>;
 }
-
-/** Places as the typing stage sees them: world-countries names and codes, GeoNames cities. */
-export const places: PlaceLookup = {
-  isCountry: (n) => findCountry(n) !== undefined,
-  isCity: (n) => findCity(n) !== undefined,
-  isDemonym: (w) => countryOfDemonym(w) !== undefined,
-};
 
 /** Writes a file so that readers see either the old content or the new, never a truncated one. */
 export function writeAtomic(path: string, content: string): void {
@@ -59,48 +62,83 @@ export function writeAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
+/** Removes temporary files that a killed earlier build left behind (never a finished output). */
+function removeStaleTemporaries(dir: string): void {
+  for (const name of readdirSync(dir)) if (/^graph\.[a-z]+\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
+}
+
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (!isValidBase(opts.base)) throw new NewskgError('build', `base IRI "${opts.base}" must be absolute and end with / or #`);
   const formats = opts.formats ?? FORMATS;
-  const resolved: ResolvedArticle[] = [];
+  const timings: Record<string, number> = {};
+  let lap = performance.now();
+  const time = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + now - lap;
+    lap = now;
+  };
   const problems: IngestProblem[] = [];
+  const articles: Article[] = [];
+  const seen = new Map<string, string>();
   let done = 0;
   for await (const item of readArticles(opts.paths)) {
-    done++;
     if ('problem' in item) {
       problems.push(item.problem);
-      opts.onArticle?.(done, item.problem.origin);
-      continue;
+      opts.onArticle?.(++done, item.problem.origin);
+    } else if (seen.has(item.article.id)) {
+      // The same text under the same title or URL: built once, not counted twice.
+      problems.push({ origin: item.article.origin, message: `same article as ${seen.get(item.article.id)}; skipped` });
+      opts.onArticle?.(++done, item.article.origin);
+    } else {
+      seen.set(item.article.id, item.article.origin);
+      articles.push(item.article);
     }
-    const { article } = item;
-    try {
-      const doc = analyze(article.text, { modelPath: opts.modelPath });
-      resolved.push(resolveArticle(article, doc, typeMentions(doc, places), opts.base));
-    } catch (err) {
-      problems.push({ origin: article.origin, message: (err as Error).message.split('\n')[0] });
-    }
-    opts.onArticle?.(done, article.origin);
   }
+  time('read');
+  opts.onStart?.(articles.length + problems.length);
+  const outcomes = await processAll(articles, {
+    base: opts.base,
+    modelPath: opts.modelPath,
+    workers: opts.workers,
+    onDone: (i) => opts.onArticle?.(++done, articles[i].origin),
+  });
+  const resolved: ResolvedArticle[] = [];
+  outcomes.forEach((o, i) => {
+    if ('error' in o) problems.push({ origin: articles[i].origin, message: o.error });
+    else resolved.push(o.resolved);
+  });
+
+  time('articles');
   const entities = mergeEntities(resolved);
-  const graph = buildGraph(entities, resolved);
+  const graph = buildGraph(entities, resolved, { layout: false });
+  // The layout runs on another thread while this one writes the RDF.
+  const laidOut = layoutAsync(graph);
+  time('graph');
   const quads = buildQuads(resolved, entities, opts.base);
+  time('quads');
   const files: string[] = [];
+  const render: Record<OutputFormat, () => string> = {
+    ttl: () => toTurtle(quads),
+    trig: () => toTriG(quads),
+    nt: () => toNTriples(quads),
+    jsonld: () => toJsonLd(quads),
+    json: () => toGraphJson(graph),
+    gexf: () => toGexf(graph),
+    graphml: () => toGraphMl(graph),
+  };
+  const write = (f: OutputFormat) => {
+    const path = join(opts.out, FILES[f]);
+    writeAtomic(path, render[f]());
+    files.push(path);
+    time(f);
+  };
   if (resolved.length > 0) {
     mkdirSync(opts.out, { recursive: true });
-    const render: Record<OutputFormat, () => string> = {
-      ttl: () => toTurtle(quads),
-      trig: () => toTriG(quads),
-      nt: () => toNTriples(quads),
-      jsonld: () => toJsonLd(quads),
-      json: () => toGraphJson(graph),
-      gexf: () => toGexf(graph),
-      graphml: () => toGraphMl(graph),
-    };
-    for (const f of formats) {
-      const path = join(opts.out, FILES[f]);
-      writeAtomic(path, render[f]());
-      files.push(path);
-    }
+    removeStaleTemporaries(opts.out);
+    for (const f of formats) if (!GRAPH_FORMATS.has(f)) write(f);
   }
-  return { resolved, entities, graph, problems, files, quads: quads.length };
+  await laidOut;
+  time('layout wait');
+  if (resolved.length > 0) for (const f of formats) if (GRAPH_FORMATS.has(f)) write(f);
+  return { resolved, entities, graph, problems, files, quads: quads.length, timings };
 }

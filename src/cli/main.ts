@@ -88,10 +88,8 @@ program
       base: opts.base,
       formats: formats as OutputFormat[],
       modelPath: opts.model,
-      onArticle: (done, origin) => {
-        bar?.setTotal(done);
-        bar?.update(done, { origin });
-      },
+      onStart: (total) => bar?.setTotal(total),
+      onArticle: (done, origin) => bar?.update(done, { origin }),
     });
     bar?.stop();
     for (const p of result.problems) process.stderr.write(`newskg: ${p.origin}: ${p.message}\n`);

@@ -20,6 +20,7 @@ export type FineType =
   | 'Company'
   | 'Place'
   | 'Country'
+  | 'Region'
   | 'City'
   | 'Event'
   | 'Other';
@@ -36,6 +37,7 @@ export const CLASS_OF: Record<FineType, EntityClass | undefined> = {
   Company: 'organization',
   Place: 'place',
   Country: 'place',
+  Region: 'place',
   City: 'place',
   Event: 'event',
   Other: undefined,
@@ -56,8 +58,12 @@ export interface TypedMention extends Omit<Mention, 'type'> {
 export interface PlaceLookup {
   isCountry(name: string): boolean;
   isCity(name: string): boolean;
+  /** Whether a name is a country's first-level region (a state, province or nation of a union). */
+  isRegion?(name: string): boolean;
   /** Whether a word is a country's demonym ("French"). */
   isDemonym(word: string): boolean;
+  /** Whether a word is a known given name or surname (the people-names gazetteer); absent, nothing is. */
+  isPersonName?(word: string): boolean;
 }
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -100,6 +106,36 @@ const EVENT_FIRST = words('hurricane typhoon cyclone storm operation battle sieg
 const EVENT_NOUNS = words('attack attacks massacre bombing bombings shooting shootings explosion blast siege hijacking riots riot protests uprising war earthquake tsunami hurricane typhoon cyclone flood floods fire election elections referendum summit crisis scandal trial olympics');
 
 const COARSE_DEFAULT: Record<EntityType, FineType> = { PER: 'Person', ORG: 'Organization', LOC: 'Place', MISC: 'Other' };
+
+/** Frames that tie a group to someone ("linked to X", "ties to X", "allegiance to X"). */
+const AFFILIATION_FRAMES = ['linked to', 'links to', 'ties to', 'tied to', 'affiliated with', 'affiliated to', 'allied with', 'allegiance to', 'loyal to', 'member of', 'members of', 'branch of', 'affiliate of', 'fighting for', 'fought for', 'recruited by', 'inspired by', 'claimed by'].map((f) => f.split(' '));
+/** Words that make a sentence about militancy. */
+const MILITANCY = /^(terror\w*|militan\w*|jihad\w*|extremis\w*|insurgen\w*|guerrilla\w*|paramilitar\w*)$/;
+/** Particles inside personal names ("Osama bin Laden", "Ludwig van Beethoven"): a name with one is a person's. */
+const NAME_PARTICLES = words('bin ibn bint abu abd van von der den de da di del della dos das du le la st. mc');
+/** The Arabic article that opens names of groups and places ("Al Qaeda", "Al-Shabaab", "El Salvador"). */
+const ARABIC_ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az)(-|$)/i;
+
+/**
+ * A group named as what someone is linked to, in a sentence about militancy: "was linked to
+ * Al Qaeda in Yemen", "pledged allegiance to Boko Haram". The tagger's PER only stands when the
+ * name reads as a person's (a personal-name particle, or words known as given names or surnames).
+ */
+function affiliationType(doc: Doc, m: Mention, places: PlaceLookup): [FineType, string] | undefined {
+  const frame = AFFILIATION_FRAMES.find((f) => f.every((w, k) => lowerAt(doc, m.tokenStart - f.length + k) === w));
+  if (!frame) return undefined;
+  const s = doc.sentences[m.sentence];
+  let militant = false;
+  for (let t = s.tokenStart; t < s.tokenEnd && !militant; t++) militant = MILITANCY.test(doc.tokens[t].text.toLowerCase());
+  if (!militant) return undefined;
+  if (m.type === 'PER') {
+    const nameWords = doc.tokens.slice(m.tokenStart, m.tokenEnd).map((t) => t.text);
+    if (nameWords.length < 2 || nameWords.some((w) => NAME_PARTICLES.has(w.toLowerCase()))) return undefined;
+    if (!ARABIC_ARTICLE.test(nameWords[0]) && nameWords.some((w) => places.isPersonName?.(w.toLowerCase()))) return undefined;
+    if (ARABIC_ARTICLE.test(nameWords[0]) && nameWords.slice(1).some((w) => places.isPersonName?.(w.toLowerCase()))) return undefined;
+  }
+  return ['ArmedGroup', `"${frame.join(' ')}" in a sentence about militancy`];
+}
 
 /** Hyphenated modifiers built on a name. */
 const MODIFIER = /-(backed|led|based|linked|affiliated|born|made|inspired|style|owned|run|funded|allied)$/i;
@@ -159,19 +195,104 @@ function withInitial(doc: Doc, m: Doc['mentions'][number]): Doc['mentions'][numb
   return { ...m, tokenStart: m.tokenStart - 1, start: prev.start, text: doc.text.slice(prev.start, m.end) };
 }
 
+/** Lowercase particles inside personal names: "Hamza bin Laden", "Vincent van Gogh", "Luiz da Silva". */
+const JOINING_PARTICLES = words('bin ibn bint van von der den de da di del della dos das du');
+
+/**
+ * A personal name split by the tagger at a lowercase particle ("Osama" | bin | "Laden") is one
+ * name: the mention before the particle, the particle, and the mention or capitalised words after.
+ */
+function joinParticleNames(doc: Doc, mentions: Mention[]): Mention[] {
+  const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
+  const byEnd = new Map(mentions.map((m) => [m.tokenEnd, m]));
+  const out: Mention[] = [];
+  const absorbed = new Set<Mention>();
+  for (const original of mentions) {
+    if (absorbed.has(original)) continue;
+    let m = original;
+    // "Hamza bin [Laden]": an untagged capitalised word and a particle before a person's name.
+    const before = doc.tokens[m.tokenStart - 2];
+    if (m.type === 'PER' && before && JOINING_PARTICLES.has(doc.tokens[m.tokenStart - 1].text) && /^\p{Lu}\p{Ll}/u.test(before.text) && !byEnd.has(m.tokenStart - 1)) {
+      m = { ...m, tokenStart: m.tokenStart - 2, start: before.start, text: doc.text.slice(before.start, m.end) };
+    }
+    const particle = doc.tokens[m.tokenEnd];
+    const after = doc.tokens[m.tokenEnd + 1];
+    if (!particle || !after || !JOINING_PARTICLES.has(particle.text) || !/^\p{Lu}/u.test(after.text) || m.type === 'MISC') {
+      out.push(m);
+      continue;
+    }
+    const next = byStart.get(m.tokenEnd + 1);
+    if (next && m.type !== 'PER' && next.type !== 'PER') {
+      out.push(m);
+      continue;
+    }
+    let end = m.tokenEnd + 2;
+    if (next) {
+      end = next.tokenEnd;
+      absorbed.add(next);
+    } else if (m.type !== 'PER') {
+      out.push(m);
+      continue;
+    }
+    const last = doc.tokens[end - 1];
+    out.push({ ...m, type: 'PER', tokenEnd: end, end: last.end, text: doc.text.slice(m.start, last.end), score: Math.min(m.score, next?.score ?? m.score) });
+  }
+  return out;
+}
+
+/** Titles and roles written before a personal name, which are not part of the name ("Mayor Adamowicz"). */
+const TITLES = words('president minister prosecutor mayor governor senator ambassador captain capt. commander general gen. colonel col. lieutenant lt. major sergeant sgt. admiral officer detective inspector constable judge justice chairman chairwoman chancellor secretary spokesman spokeswoman director chief cde comrade imam ayatollah rabbi reverend rev. broadcaster journalist reporter correspondent actor actress singer author professor prof. dr. mr. mrs. ms. miss');
+
+/**
+ * A name with a title or role in front ("Ambassador Bolton", "Broadcaster Piers Morgan", "Mayor of
+ * London Sadiq Khan") is the person's name without it; the title says it names a person.
+ */
+function withoutTitle(doc: Doc, m: Mention, places: PlaceLookup): [Mention, string | undefined] {
+  if (m.tokenEnd - m.tokenStart < 2) return [m, undefined];
+  const title = doc.tokens[m.tokenStart].text.toLowerCase();
+  if (!TITLES.has(title)) return [m, undefined];
+  let t = m.tokenStart + 1;
+  // "Mayor of London Sadiq Khan": the office's place goes with the title.
+  if (doc.tokens[t].text === 'of') {
+    let k = t + 1;
+    while (k < m.tokenEnd - 1 && !(places.isCountry(doc.text.slice(doc.tokens[t + 1].start, doc.tokens[k].end)) || places.isCity(doc.text.slice(doc.tokens[t + 1].start, doc.tokens[k].end)))) k++;
+    if (k >= m.tokenEnd - 1) return [m, undefined];
+    t = k + 1;
+  }
+  if (!/^\p{Lu}/u.test(doc.tokens[t].text)) return [m, undefined];
+  const start = doc.tokens[t].start;
+  return [{ ...m, type: 'PER', tokenStart: t, start, text: doc.text.slice(start, m.end) }, title];
+}
+
+/** Head nouns and opening words of names of places that taggers often take for people or bodies. */
+const PLACE_HEADS = words('street road avenue boulevard square bridge mall airport station stadium park river lake mountain mountains falls island islands bay beach valley canyon county province district village');
+const PLACE_FIRST = words('ciudad san santa são porto puerto lake mount fort port');
+
+/** The tagger's mentions with their spans mended: initials and particles joined, titles dropped, non-words gone. */
+function mendedMentions(doc: Doc, places: PlaceLookup): [Mention, string | undefined][] {
+  const spans = joinParticleNames(
+    doc,
+    doc.mentions.filter((m) => /[\p{L}\p{N}]/u.test(m.text)).map((m) => withInitial(doc, m)),
+  );
+  return spans.map((m) => withoutTitle(doc, m, places));
+}
+
 /** Fine types for the tagger's mentions, plus organisation names and named events it missed. */
 export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
   const out: TypedMention[] = [];
   const covered = new Uint8Array(doc.tokens.length);
-  for (const tagged of doc.mentions) {
-    const m = withInitial(doc, tagged);
+  for (const [m, title] of mendedMentions(doc, places)) {
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
     const evidence: string[] = [`tagger:${m.type}`];
     let fine = COARSE_DEFAULT[m.type];
     const headToken = headOf(doc, m.tokenStart, m.tokenEnd);
     const head = m.tokenEnd - m.tokenStart > 1 ? headType(doc.tokens[headToken].text, doc.tokens[m.tokenStart].text) : undefined;
-    const ctx = contextType(doc, m.tokenStart, m.tokenEnd);
-    if (m.tokenEnd - m.tokenStart > 1 && EVENT_FIRST.has(doc.tokens[m.tokenStart].text.toLowerCase())) {
+    const ctx = contextType(doc, m.tokenStart, m.tokenEnd) ?? (m.type !== 'LOC' && !head ? affiliationType(doc, m, places) : undefined);
+    const firstWord = doc.tokens[m.tokenStart].text.toLowerCase();
+    if (title) {
+      fine = 'Person';
+      evidence.push(`title "${title}" before the name`);
+    } else if (m.tokenEnd - m.tokenStart > 1 && EVENT_FIRST.has(firstWord)) {
       fine = 'Event';
       evidence.push(`opening word "${doc.tokens[m.tokenStart].text}"`);
     } else if (m.type !== 'PER' && EVENT_HEADS.has(doc.tokens[headToken].text.toLowerCase())) {
@@ -184,6 +305,9 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     } else if (ctx) {
       fine = ctx[0];
       evidence.push(`context: ${ctx[1]}`);
+    } else if (m.tokenEnd - m.tokenStart > 1 && (PLACE_HEADS.has(doc.tokens[headToken].text.toLowerCase()) || PLACE_FIRST.has(firstWord))) {
+      fine = 'Place';
+      evidence.push(`place head or opening word "${PLACE_FIRST.has(firstWord) ? doc.tokens[m.tokenStart].text : doc.tokens[headToken].text}"`);
     } else if (head && m.type !== 'PER') {
       fine = head;
       evidence.push(`head word "${doc.tokens[headToken].text}" or opening word of the name`);
@@ -192,10 +316,13 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
       fine = head;
       evidence.push(`head noun "${doc.tokens[headToken].text}" over tagger:PER`);
     }
-    if (m.type === 'LOC' && fine === 'Place') {
+    if (fine === 'Place') {
       if (places.isCountry(m.text) || places.isCountry(m.text.replace(/\./g, ''))) {
         fine = 'Country';
         evidence.push('gazetteer: country');
+      } else if (places.isRegion?.(m.text)) {
+        fine = 'Region';
+        evidence.push('gazetteer: region');
       } else if (places.isCity(m.text)) {
         fine = 'City';
         evidence.push('gazetteer: city');
@@ -206,6 +333,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
   addMissedOrganisations(doc, covered, out);
   addCountryAgencies(doc, out, places);
   agreeWithinDocument(out);
+  partOfPersonName(doc, out, places);
   addNamedEvents(doc, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -295,6 +423,29 @@ function agreeWithinDocument(mentions: TypedMention[]): void {
       m.fine = b.fine;
       m.evidence.push(`same name typed ${b.fine} at offset ${b.start}`);
     }
+  }
+}
+
+/** Prepositions after which a lone name is a place ("in Paris"), whatever else the article calls Paris. */
+const PLACE_PREPOSITIONS = words('in at from near to into across outside inside toward towards');
+
+/**
+ * A lone word that is the first or last word of a person named in the article is that person
+ * ("the death of Hamza" after "Hamza bin Laden"), unless it names a country or follows a
+ * preposition of place.
+ */
+function partOfPersonName(doc: Doc, mentions: TypedMention[], places: PlaceLookup): void {
+  const nameWords = new Set<string>();
+  for (const m of mentions) {
+    if (m.fine !== 'Person' || m.tokenEnd - m.tokenStart < 2) continue;
+    nameWords.add(doc.tokens[m.tokenStart].text);
+    nameWords.add(doc.tokens[m.tokenEnd - 1].text);
+  }
+  for (const m of mentions) {
+    if (m.tokenEnd - m.tokenStart !== 1 || m.fine === 'Person' || m.fine === 'Country' || m.fine === 'Event' || !nameWords.has(m.text)) continue;
+    if (PLACE_PREPOSITIONS.has(lowerAt(doc, m.tokenStart - 1)) || places.isCountry(m.text)) continue;
+    m.fine = 'Person';
+    m.evidence.push('a word of a person named in the article');
   }
 }
 

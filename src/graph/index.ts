@@ -4,10 +4,11 @@
  * GEXF and GraphML (for Gephi and other tools).
  */
 import { MultiDirectedGraph } from 'graphology';
-import fa2 from 'graphology-layout-forceatlas2';
 import { write as writeGexf } from 'graphology-gexf';
-import { mulberry32 } from '../nlp/hash.js';
 import type { Entity, ResolvedArticle } from '../resolve/index.js';
+import { computeLayout, computeLayoutInWorker, type LayoutInput } from './layout.js';
+
+export { computeLayout, iterationsFor, type LayoutInput } from './layout.js';
 
 export interface NodeAttributes {
   label: string;
@@ -38,10 +39,8 @@ export interface EdgeAttributes {
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
-// The package is CommonJS typed as an ES default export: take the function whichever way it arrives.
-const forceAtlas2: typeof fa2.default = (fa2 as unknown as { default?: typeof fa2.default }).default ?? (fa2 as unknown as typeof fa2.default);
-
-export function buildGraph(entities: Entity[], resolved: ResolvedArticle[]): KnowledgeGraph {
+/** The graph of entities and their relations, with ForceAtlas2 positions unless `layout` is false. */
+export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], options: { layout?: boolean } = {}): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   for (const e of entities) {
     const articles = new Set(e.mentions.map((m) => m.articleId)).size;
@@ -87,17 +86,39 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[]): Kno
       edges.set(key, id);
     }
   }
-  layout(graph);
+  if (options.layout !== false) layout(graph);
   return graph;
+}
+
+/** The graph's shape as the layout sees it: nodes by index in iteration order, edges as index pairs. */
+function layoutInput(graph: KnowledgeGraph, seed: number): LayoutInput {
+  const index = new Map<string, number>();
+  graph.forEachNode((node) => index.set(node, index.size));
+  const edges = new Int32Array(graph.size * 2);
+  let e = 0;
+  graph.forEachEdge((_edge, _attrs, source, target) => {
+    edges[e++] = index.get(source)!;
+    edges[e++] = index.get(target)!;
+  });
+  return { order: graph.order, edges, seed };
+}
+
+function applyPositions(graph: KnowledgeGraph, positions: Float64Array): void {
+  let i = 0;
+  graph.forEachNode((node) => {
+    graph.mergeNodeAttributes(node, { x: positions[2 * i], y: positions[2 * i + 1] });
+    i++;
+  });
 }
 
 /** Deterministic ForceAtlas2 layout: seeded initial positions, iterations scaled to the graph. */
 export function layout(graph: KnowledgeGraph, seed = 7): void {
-  const rand = mulberry32(seed);
-  graph.forEachNode((node) => graph.mergeNodeAttributes(node, { x: rand() * 100 - 50, y: rand() * 100 - 50 }));
-  if (graph.order < 2) return;
-  const iterations = graph.order > 5000 ? 100 : graph.order > 500 ? 300 : 500;
-  forceAtlas2.assign(graph, { iterations, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 } });
+  applyPositions(graph, computeLayout(layoutInput(graph, seed)));
+}
+
+/** The same layout computed on a worker thread, leaving this one free meanwhile. */
+export async function layoutAsync(graph: KnowledgeGraph, seed = 7): Promise<void> {
+  applyPositions(graph, await computeLayoutInWorker(layoutInput(graph, seed)));
 }
 
 export function toGraphJson(graph: KnowledgeGraph): string {

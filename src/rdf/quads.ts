@@ -7,7 +7,7 @@
  * [a-z0-9-] slugs, and an article's own URL is kept as an xsd:anyURI literal.
  */
 import { createHash } from 'node:crypto';
-import { DataFactory, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from 'n3';
+import { DataFactory, type Literal, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from 'n3';
 import type { FineType } from '../extract/index.js';
 import type { Entity, ResolvedArticle } from '../resolve/index.js';
 import { geo, geonames, nkg, owl, prov, rdf, rdfs, schema, skos, xsd } from './vocab.js';
@@ -23,6 +23,7 @@ const CLASSES: Record<FineType, string[]> = {
   Company: ['Organization', 'Company'],
   Place: ['Place'],
   Country: ['Place', 'Country'],
+  Region: ['Place', 'Region'],
   City: ['Place', 'City'],
   Event: ['Event'],
   Other: [],
@@ -37,11 +38,22 @@ export function isValidBase(base: string): boolean {
   return /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*[/#]$/i.test(base);
 }
 
+/**
+ * The quads of a build. No triple occurs twice, in any graph or across graphs, so the union of
+ * the graphs (Turtle, N-Triples) is the quads with their graphs dropped.
+ */
 export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base: string): Quad[] {
   const out: Quad[] = [];
   const add = (s: Quad_Subject, p: ReturnType<typeof namedNode>, o: Quad_Object, g: Quad_Graph = defaultGraph()) => out.push(quad(s, p, o, g));
-  const int = (n: number) => literal(String(n), xsd('integer'));
+  const ints = new Map<number, Literal>();
+  const int = (n: number) => {
+    let lit = ints.get(n);
+    if (!lit) ints.set(n, (lit = literal(String(n), xsd('integer'))));
+    return lit;
+  };
   const dec = (n: number) => literal(String(n), xsd('decimal'));
+  // Direct co-mention triples live in the default graph, once however many sentences support them.
+  const directTriples = new Set<string>();
 
   for (const e of entities) {
     const s = namedNode(e.iri);
@@ -53,6 +65,7 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     add(s, nkg('mentionCount'), int(e.mentions.length));
     if (e.countryCode) add(s, nkg('countryCode'), literal(e.countryCode));
     if (e.country) add(s, nkg('country'), namedNode(e.country));
+    if (e.containedIn) add(s, nkg('containedInPlace'), namedNode(e.containedIn));
     if (e.geonamesId !== undefined) add(s, owl('sameAs'), geonames(e.geonamesId));
     if (e.lat !== undefined && e.lon !== undefined) {
       add(s, geo('lat'), dec(e.lat));
@@ -73,11 +86,15 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     }
     if (a.url) add(art, schema('url'), literal(a.url, xsd('anyURI')), g);
     if (a.source) add(art, nkg('sourceName'), literal(a.source), g);
+    const spans = new Set<string>();
     for (const e of r.entities) {
       for (const m of e.mentions) {
         const mi = mentionIri(base, a.id, m.start, m.end);
-        add(mi, rdf('type'), nkg('Mention'), g);
         add(mi, nkg('refersTo'), namedNode(e.iri), g);
+        // A span that names two entities is one mention referring to both.
+        if (spans.has(mi.value)) continue;
+        spans.add(mi.value);
+        add(mi, rdf('type'), nkg('Mention'), g);
         add(mi, nkg('inArticle'), art, g);
         add(mi, nkg('anchorOf'), literal(m.text), g);
         add(mi, nkg('beginIndex'), int(m.start), g);
@@ -87,15 +104,21 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
       }
     }
     // Co-mentions: the weak relation of this stage, as a direct triple and a statement with evidence.
+    const sentences = new Map<number, Literal>();
     for (const c of r.coMentions) {
       const st = namedNode(`${base}statement/${hashOf(c.a, 'coMentionedWith', c.b, a.id, c.sentence)}`);
-      add(namedNode(c.a), nkg('coMentionedWith'), namedNode(c.b), g);
+      if (!directTriples.has(`${c.a} ${c.b}`)) {
+        directTriples.add(`${c.a} ${c.b}`);
+        add(namedNode(c.a), nkg('coMentionedWith'), namedNode(c.b));
+      }
+      let sentence = sentences.get(c.sentence);
+      if (!sentence) sentences.set(c.sentence, (sentence = literal(c.sentenceText)));
       add(st, rdf('type'), nkg('Statement'), g);
       add(st, rdf('subject'), namedNode(c.a), g);
       add(st, rdf('predicate'), nkg('coMentionedWith'), g);
       add(st, rdf('object'), namedNode(c.b), g);
       add(st, nkg('inArticle'), art, g);
-      add(st, nkg('evidenceText'), literal(c.sentenceText), g);
+      add(st, nkg('evidenceText'), sentence, g);
       add(st, nkg('beginIndex'), int(c.start), g);
       add(st, nkg('endIndex'), int(c.end), g);
       add(st, nkg('confidence'), dec(0.2), g);

@@ -18,18 +18,14 @@ function write(quads: Quad[], format: string, prefixes = true): string {
   return out;
 }
 
-/** The union of all graphs, without duplicates. */
+/** Each quad array's union graph, computed once however many formats are written from it. */
+const unions = new WeakMap<Quad[], Quad[]>();
+
+/** The union of all graphs: buildQuads never repeats a triple, so this only drops the graphs. */
 function merged(quads: Quad[]): Quad[] {
-  const seen = new Set<string>();
-  const out: Quad[] = [];
-  for (const q of quads) {
-    const t = quad(q.subject, q.predicate, q.object, defaultGraph());
-    const key = `${t.subject.id} ${t.predicate.id} ${t.object.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(t);
-  }
-  return out;
+  let union = unions.get(quads);
+  if (!union) unions.set(quads, (union = quads.map((q) => (q.graph.termType === 'DefaultGraph' ? q : quad(q.subject, q.predicate, q.object, defaultGraph())))));
+  return union;
 }
 
 export function toTurtle(quads: Quad[]): string {

@@ -18,7 +18,15 @@ export const PREFIXES = {
   sh: 'http://www.w3.org/ns/shacl#',
 } as const;
 
-const ns = (base: string) => (local: string) => namedNode(base + local);
+/** A namespace's terms, created once each: the build uses the same few hundred thousand times. */
+const ns = (base: string) => {
+  const terms = new Map<string, ReturnType<typeof namedNode>>();
+  return (local: string) => {
+    let term = terms.get(local);
+    if (!term) terms.set(local, (term = namedNode(base + local)));
+    return term;
+  };
+};
 export const nkg = ns(PREFIXES.nkg);
 export const schema = ns(PREFIXES.schema);
 export const prov = ns(PREFIXES.prov);

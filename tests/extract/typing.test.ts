@@ -79,6 +79,48 @@ describe('typing rules', () => {
     expect(fineOf(docWith('Teams came to the Robot Olympics.', [['Robot Olympics', 'MISC']]))['Robot Olympics']).toBe('Event');
   });
 
+  test.each([
+    ['He was known to be linked to Al Qarn in Yemen after terrorism charges.', 'Al Qarn', 'ArmedGroup'],
+    ['The bombers pledged allegiance to Dawla Sura, the militant network.', 'Dawla Sura', 'ArmedGroup'],
+    ['He was linked to Al Qarn, the mayor said.', 'Al Qarn', 'Person'],
+    ['He was linked to Omar bin Sura in a terrorism case.', 'Omar bin Sura', 'Person'],
+  ])('affiliation in a sentence about militancy: %s → %s is %s', (text, name, fine) => {
+    expect(fineOf(docWith(text, [[name, 'PER']]))[name]).toBe(fine);
+  });
+
+  test('a name split at a lowercase particle is one person, tagged on either side or both', () => {
+    expect(fineOf(docWith('Omar bin Sura founded it.', [['Omar', 'LOC'], ['Sura', 'PER']]))).toEqual({ 'Omar bin Sura': 'Person' });
+    expect(fineOf(docWith('Police named Hamid bin Sura today.', [['Sura', 'PER']]))).toEqual({ 'Hamid bin Sura': 'Person' });
+    expect(fineOf(docWith('Vincent van Gogh painted.', [['Vincent', 'PER']]))).toEqual({ 'Vincent van Gogh': 'Person' });
+    expect(fineOf(docWith('From Lisbon to Porto by train.', [['Lisbon', 'LOC'], ['Porto', 'LOC']]))).toEqual({ Lisbon: 'Place', Porto: 'Place' });
+  });
+
+  test('a title before a name is dropped and makes it a person', () => {
+    expect(fineOf(docWith('Ambassador Bolton spoke.', [['Ambassador Bolton', 'ORG']]))).toEqual({ Bolton: 'Person' });
+    const places: PlaceLookup = { ...noPlaces, isCity: (n) => n === 'Lisbon' };
+    expect(fineOf(docWith('Mayor of Lisbon Ana Sousa tweeted.', [['Mayor of Lisbon Ana Sousa', 'PER']]), places)).toEqual({ 'Ana Sousa': 'Person' });
+  });
+
+  test('place head words and opening words make places of names the tagger gave other types', () => {
+    expect(fineOf(docWith('Shots were fired at Cielo Verde Mall on Friday.', [['Cielo Verde Mall', 'PER']]))['Cielo Verde Mall']).toBe('Place');
+    expect(fineOf(docWith('He fled to Ciudad Nueva by car.', [['Ciudad Nueva', 'PER']]))['Ciudad Nueva']).toBe('Place');
+  });
+
+  test('a lone word of a person named in the article is that person, except after a preposition of place', () => {
+    const doc = docWith('Hamid Sura died. The death of Sura was confirmed. He lived in Hamid.', [['Hamid Sura', 'PER']]);
+    for (const [name, type] of [['Sura', 'LOC'], ['Hamid', 'LOC']] as [string, EntityType][]) {
+      const start = doc.text.lastIndexOf(name);
+      const tokenStart = doc.tokens.findIndex((t) => t.start === start);
+      doc.mentions.push({ type, text: name, start, end: start + name.length, tokenStart, tokenEnd: tokenStart + 1, sentence: 0, score: 0.9 });
+    }
+    expect(typeMentions(doc, noPlaces).map((m) => [m.text, m.fine])).toEqual([['Hamid Sura', 'Person'], ['Sura', 'Person'], ['Hamid', 'Place']]);
+  });
+
+  test('the gazetteer makes regions of states and provinces', () => {
+    const places: PlaceLookup = { ...noPlaces, isRegion: (n) => n === 'Nordland' };
+    expect(fineOf(docWith('Storms hit Nordland overnight.', [['Nordland', 'LOC']]), places).Nordland).toBe('Region');
+  });
+
   test('"the" + name + event noun is a named event', () => {
     const found = typeMentions(docWith('After the Lisbon attacks, the city mourned.', [['Lisbon', 'LOC']]), noPlaces);
     expect(found.map((m) => [m.text, m.fine])).toContainEqual(['Lisbon attacks', 'Event']);

@@ -49,10 +49,37 @@ describe('the seed article as RDF', () => {
     ['place', 'syria', 'Country'],
     ['place', 'united-states', 'Country'],
     ['place', 'paris', 'City'],
+    ['place', 'raqqa', 'City'],
+    ['organization', 'al-qaeda', 'ArmedGroup'],
     ['event', 'paris-attacks', 'Event'],
     ['event', 'charlie-hebdo-massacre', 'Event'],
   ])('%s/%s is a nkg:%s', (cls, slug, type) => {
     expect(objects(entity(cls, slug), RDF_TYPE)).toContain(`${NKG}${type}`);
+  });
+
+  test('the entities of the seed article are exactly its people, bodies, places and named events', () => {
+    const art = `${BASE}article/${result.resolved.find((r) => r.article.origin === seed)!.article.id}`;
+    const fromSeed = store
+      .getSubjects(`${PREFIXES.prov}wasDerivedFrom`, art, null)
+      .map((s) => s.value.slice(BASE.length))
+      .filter((s) => !s.startsWith('statement/'))
+      .sort();
+    expect(fromSeed).toEqual(
+      [
+        'event/charlie-hebdo-massacre', 'event/paris-attacks',
+        'organization/al-qaeda', 'organization/associated-press', 'organization/channel-4-news', 'organization/charlie-hebdo',
+        'organization/france-counterintelligence', 'organization/france-intelligence', 'organization/france-police', 'organization/france-spy-agency',
+        'organization/getty-images', 'organization/iraq-intelligence', 'organization/islamic-state', 'organization/times-of-israel', 'organization/washington-post',
+        'person/abdeslam-salah', 'person/abu-bakr-al-baghdadi', 'person/bernard-bajolet', 'person/christopher-furlong', 'person/hagrid', 'person/w-patrick-wilson',
+        'place/france', 'place/iran', 'place/iraq', 'place/paris', 'place/raqqa', 'place/russia', 'place/syria', 'place/united-states', 'place/yemen',
+      ].sort(),
+    );
+    expect(store.getQuads(entity('person', 'al-qaeda'), null, null, null)).toHaveLength(0);
+  });
+
+  test('cities lie in their countries', () => {
+    expect(objects(entity('place', 'raqqa'), `${NKG}containedInPlace`)).toEqual([entity('place', 'syria')]);
+    expect(objects(entity('place', 'paris'), `${NKG}containedInPlace`)).toEqual([entity('place', 'france')]);
   });
 
   test('aliases are merged into one node', () => {

@@ -1,0 +1,29 @@
+/**
+ * One article through the per-article stages (nlp → extract → resolve). A pure function of its
+ * inputs, so the build can run it in worker threads and get exactly what it would get in-process.
+ */
+import { typeMentions, type PlaceLookup } from '../extract/index.js';
+import { analyze, loadModel } from '../nlp/index.js';
+import { countryOfDemonym, findCity, findCountry, findRegion, resolveArticle, type ResolvedArticle } from '../resolve/index.js';
+import type { Article } from '../types.js';
+
+/** Population above which a city's name means the city even where a region has the same name. */
+const METROPOLIS = 300_000;
+
+/** Gazetteers as the typing stage sees them: world-countries names and codes, GeoNames cities, the model's people names. */
+export const places: PlaceLookup = {
+  isCountry: (n) => findCountry(n) !== undefined,
+  // A region's name is the region's unless a city of it is a metropolis ("New York").
+  isCity: (n) => {
+    const city = findCity(n);
+    return city !== undefined && (city.population >= METROPOLIS || findRegion(n) === undefined);
+  },
+  isRegion: (n) => findRegion(n) !== undefined && (findCity(n)?.population ?? 0) < METROPOLIS,
+  isDemonym: (w) => countryOfDemonym(w) !== undefined,
+  isPersonName: (w) => loadModel().gazetteer?.has(w, 'person') ?? false,
+};
+
+export function processArticle(article: Article, base: string, modelPath?: string): ResolvedArticle {
+  const doc = analyze(article.text, { modelPath });
+  return resolveArticle(article, doc, typeMentions(doc, places), base);
+}

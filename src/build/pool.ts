@@ -1,0 +1,128 @@
+/**
+ * Runs processArticle over many articles on worker threads, one per core, and hands back the
+ * results in input order, so a parallel build writes exactly what a sequential one would.
+ * A failed article (or a worker that dies on one) becomes that article's error; the rest go on.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ResolvedArticle } from '../resolve/index.js';
+import type { Article } from '../types.js';
+import { processArticle } from './article.js';
+
+export interface WorkerRequest {
+  index: number;
+  article: Article;
+  base: string;
+}
+export type WorkerReply = { index: number; resolved: ResolvedArticle } | { index: number; error: string };
+export type ArticleOutcome = { resolved: ResolvedArticle } | { error: string };
+
+/** Below this many articles, starting workers (each loads the model) costs more than it saves. */
+const MIN_ARTICLES_PER_WORKER = 8;
+
+/**
+ * The compiled worker script. Under a TypeScript runner (the tests) this module is a .ts file
+ * and the worker comes from the compiled tree; without one, articles are processed in-process.
+ */
+function workerScript(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const file = here.endsWith('.ts') ? here.replace(/[\\/]src[\\/]build[\\/][^\\/]+\.ts$/, '/dist/src/build/article-worker.js') : join(dirname(here), 'article-worker.js');
+  return existsSync(file) ? file : undefined;
+}
+
+export interface PoolOptions {
+  base: string;
+  modelPath?: string;
+  /** Worker threads to use; 0 or 1 processes in this thread. Default: one per core. */
+  workers?: number;
+  /** Called as each article finishes, in completion order. */
+  onDone?: (index: number) => void;
+}
+
+/**
+ * Workers outlive a build, so that a process building repeatedly (a server, a benchmark) loads
+ * the model and warms its caches once per worker; between builds they are unref'd and never keep
+ * the process alive.
+ */
+let pool: { modelPath?: string; workers: Worker[] } | undefined;
+
+function workersFor(script: string, count: number, modelPath?: string): Worker[] {
+  if (pool && pool.modelPath !== modelPath) {
+    for (const w of pool.workers) void w.terminate();
+    pool = undefined;
+  }
+  pool ??= { modelPath, workers: [] };
+  while (pool.workers.length < count) pool.workers.push(new Worker(script, { workerData: { modelPath } }));
+  return pool.workers.slice(0, count);
+}
+
+function retire(worker: Worker): void {
+  if (pool) pool.workers = pool.workers.filter((w) => w !== worker);
+  void worker.terminate();
+}
+
+export async function processAll(articles: Article[], opts: PoolOptions): Promise<ArticleOutcome[]> {
+  const script = workerScript();
+  const wanted = Math.min(opts.workers ?? availableParallelism(), Math.floor(articles.length / MIN_ARTICLES_PER_WORKER));
+  if (!script || wanted < 2) {
+    return articles.map((article, i) => {
+      let outcome: ArticleOutcome;
+      try {
+        outcome = { resolved: processArticle(article, opts.base, opts.modelPath) };
+      } catch (err) {
+        outcome = { error: (err as Error).message.split('\n')[0] };
+      }
+      opts.onDone?.(i);
+      return outcome;
+    });
+  }
+  const outcomes = new Array<ArticleOutcome>(articles.length);
+  let next = 0;
+  let finished = 0;
+  return new Promise((resolveAll) => {
+    const detachers: (() => void)[] = [];
+    const settle = (index: number, outcome: ArticleOutcome) => {
+      outcomes[index] = outcome;
+      finished++;
+      opts.onDone?.(index);
+      if (finished < articles.length) return;
+      for (const detach of detachers) detach();
+      resolveAll(outcomes);
+    };
+    const run = (worker: Worker) => {
+      let inFlight = -1;
+      const feed = () => {
+        if (next >= articles.length) return;
+        inFlight = next++;
+        worker.postMessage({ index: inFlight, article: articles[inFlight], base: opts.base } satisfies WorkerRequest);
+      };
+      const onMessage = (reply: WorkerReply) => {
+        inFlight = -1;
+        settle(reply.index, 'error' in reply ? { error: reply.error } : { resolved: reply.resolved });
+        feed();
+      };
+      // A worker that dies (out of memory, say) loses only the article it was on; a new one takes over.
+      const onError = (err: Error) => {
+        detach();
+        retire(worker);
+        const lost = inFlight;
+        if (next < articles.length) run(workersFor(script, (pool?.workers.length ?? 0) + 1, opts.modelPath).at(-1)!);
+        if (lost >= 0) settle(lost, { error: `worker failed: ${err.message.split('\n')[0]}` });
+      };
+      const detach = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.unref();
+      };
+      worker.ref();
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      detachers.push(detach);
+      feed();
+    };
+    for (const worker of workersFor(script, wanted, opts.modelPath)) run(worker);
+  });
+}
