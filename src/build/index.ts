@@ -4,7 +4,7 @@
  * built is lost.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readArticles, type IngestProblem } from '../ingest/index.js';
 import { mergeEntities, type Entity, type ResolvedArticle } from '../resolve/index.js';
 import { buildQuads, isValidBase, toJsonLd, toNTriples, toTriG, toTurtle } from '../rdf/index.js';
@@ -55,13 +55,6 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-/** Writes a file so that readers see either the old content or the new, never a truncated one. */
-export function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
-
 /** Removes temporary files that a killed earlier build left behind (never a finished output). */
 function removeStaleTemporaries(dir: string): void {
   for (const name of readdirSync(dir)) if (/^graph\.[a-z]+\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
@@ -81,7 +74,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const articles: Article[] = [];
   const seen = new Map<string, string>();
   let done = 0;
-  for await (const item of readArticles(opts.paths)) {
+  // A build's own outputs (graph.json, graph.jsonld) are never read back as articles.
+  for await (const item of readArticles(opts.paths, { skipFolders: [resolve(opts.out)] })) {
     if ('problem' in item) {
       problems.push(item.problem);
       opts.onArticle?.(++done, item.problem.origin);
@@ -126,19 +120,32 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     gexf: () => toGexf(graph),
     graphml: () => toGraphMl(graph),
   };
+  // Every output goes to a temporary file first and all are renamed at the end: a build that
+  // dies leaves the previous outputs whole, and never a mix beyond the last few renames.
+  const written: [string, string][] = [];
   const write = (f: OutputFormat) => {
     const path = join(opts.out, FILES[f]);
-    writeAtomic(path, render[f]());
-    files.push(path);
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, render[f]());
+    written.push([tmp, path]);
     time(f);
   };
-  if (resolved.length > 0) {
-    mkdirSync(opts.out, { recursive: true });
-    removeStaleTemporaries(opts.out);
-    for (const f of formats) if (!GRAPH_FORMATS.has(f)) write(f);
+  try {
+    if (resolved.length > 0) {
+      mkdirSync(opts.out, { recursive: true });
+      removeStaleTemporaries(opts.out);
+      for (const f of formats) if (!GRAPH_FORMATS.has(f)) write(f);
+    }
+    await laidOut;
+    time('layout wait');
+    if (resolved.length > 0) for (const f of formats) if (GRAPH_FORMATS.has(f)) write(f);
+  } catch (err) {
+    for (const [tmp] of written) rmSync(tmp, { force: true });
+    throw err;
   }
-  await laidOut;
-  time('layout wait');
-  if (resolved.length > 0) for (const f of formats) if (GRAPH_FORMATS.has(f)) write(f);
+  for (const [tmp, path] of written) {
+    renameSync(tmp, path);
+    files.push(path);
+  }
   return { resolved, entities, graph, problems, files, quads: quads.length, timings };
 }

@@ -75,7 +75,8 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
         }));
         continue;
       }
-      const id = graph.addEdge(c.a, c.b, {
+      // Keys by order of creation, so identical builds write identical graph files.
+      const id = graph.addEdgeWithKey(`e${graph.size}`, c.a, c.b, {
         predicate: 'coMentionedWith',
         family: 'co-mention',
         weak: true,
@@ -128,15 +129,18 @@ export function toGraphJson(graph: KnowledgeGraph): string {
 export function toGexf(graph: KnowledgeGraph): string {
   return writeGexf(graph, {
     formatNode: (_key, attrs) => ({
-      label: attrs.label,
-      attributes: { type: attrs.type, cls: attrs.cls, mentionCount: attrs.mentionCount, aliases: attrs.aliases.join('; ') },
+      label: xmlSafe(attrs.label),
+      attributes: { type: attrs.type, cls: attrs.cls, mentionCount: attrs.mentionCount, aliases: xmlSafe(attrs.aliases.join('; ')) },
       viz: { x: attrs.x, y: attrs.y, size: attrs.size },
     }),
     formatEdge: (_key, attrs) => ({ attributes: { predicate: attrs.predicate, family: attrs.family, confidence: attrs.confidence, evidenceCount: attrs.evidenceCount } }),
   });
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+/** Characters XML 1.0 forbids, whatever the escaping (ingest already replaces them; graphs built by other code may not). */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const xmlSafe = (s: string) => s.replace(NOT_XML, '\uFFFD');
+const escapeXml = (s: string) => xmlSafe(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** GraphML (graphology-graphml only parses): keys declared once, values escaped. */
 export function toGraphMl(graph: KnowledgeGraph): string {

@@ -57,7 +57,16 @@ export function articleId(raw: RawArticle): string {
     .slice(0, 16);
 }
 
-export function toArticle(raw: RawArticle, origin: string): Article {
+/**
+ * Characters no XML or RDF consumer accepts (C0 controls but tab and line breaks, U+FFFE, U+FFFF,
+ * unpaired surrogates) become U+FFFD. Each is one UTF-16 unit, so every offset stays true.
+ */
+const UNREPRESENTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const representable = (s: string): string => s.replace(UNREPRESENTABLE, '\uFFFD');
+
+export function toArticle(found: RawArticle, origin: string): Article {
+  const raw: RawArticle = { text: representable(found.text) };
+  for (const key of ['title', 'url', 'source', 'published'] as const) if (found[key]) raw[key] = representable(found[key]);
   const article: Article = { id: articleId(raw), text: raw.text, origin };
   if (raw.title) article.title = raw.title;
   if (raw.url) article.url = raw.url;

@@ -3,7 +3,7 @@
  * read yields an IngestProblem (one line naming the input and the problem) and the batch goes on.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { Article } from '../types.js';
 import { toArticle, type RawArticle } from './article.js';
 import { readHtml } from './html.js';
@@ -100,9 +100,10 @@ async function readStdin(): Promise<Uint8Array> {
 
 /**
  * Reads articles from paths (files, folders searched recursively for known extensions, in
- * sorted order; "-" for standard input), one result at a time.
+ * sorted order; "-" for standard input), one result at a time. Folders in `skipFolders`
+ * (absolute paths: a build's own output folder) are not searched.
  */
-export async function* readArticles(paths: readonly string[], opts: { stdin?: () => Promise<Uint8Array> } = {}): AsyncGenerator<IngestResult> {
+export async function* readArticles(paths: readonly string[], opts: { stdin?: () => Promise<Uint8Array>; skipFolders?: readonly string[] } = {}): AsyncGenerator<IngestResult> {
   for (const path of paths) {
     if (path === '-') {
       const decoded = decodeText(await (opts.stdin ?? readStdin)());
@@ -122,7 +123,8 @@ export async function* readArticles(paths: readonly string[], opts: { stdin?: ()
       const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
       const inside = entries
         .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (formatOf(e.name) && !NOT_ARTICLES.test(e.name))))
-        .map((e) => join(path, e.name));
+        .map((e) => join(path, e.name))
+        .filter((p) => !opts.skipFolders?.includes(resolve(p)));
       if (inside.length === 0) yield { problem: { origin: path, message: 'folder has no article files (.txt .md .html .json .jsonl)' } };
       yield* readArticles(inside, opts);
       continue;
