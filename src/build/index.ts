@@ -3,11 +3,11 @@
  * and writes every output atomically. A bad article is reported and skipped; nothing already
  * built is lost.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readArticles, type IngestProblem } from '../ingest/index.js';
 import { mergeEntities, type Entity, type ResolvedArticle } from '../resolve/index.js';
-import { buildQuads, isValidBase, toJsonLd, toNTriples, toTriG, toTurtle } from '../rdf/index.js';
+import { buildQuads, isValidBase, writeJsonLd, writeNTriples, writeTriG, writeTurtle, type TextSink } from '../rdf/index.js';
 import { buildGraph, layoutAsync, toGexf, toGraphJson, toGraphMl, type KnowledgeGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
 import type { Article } from '../types.js';
@@ -38,6 +38,8 @@ export interface BuildOptions {
   modelPath?: string;
   /** Worker threads for the per-article stages; 0 or 1 runs them in this thread. Default: one per core. */
   workers?: number;
+  /** Keep the worker threads, with their loaded models, for the next build in this process. */
+  keepWorkers?: boolean;
   /** Called once the inputs are read, with the number of articles to build. */
   onStart?: (articles: number) => void;
   /** Called after each article (or problem) with the count so far. */
@@ -53,6 +55,34 @@ export interface BuildResult {
   quads: number;
   /** Wall-clock milliseconds per phase (read, articles, graph, rdf, layout wait, graph files). */
   timings: Record<string, number>;
+}
+
+/** A sink that writes to a file in chunks of about a megabyte, so no output is held whole in memory. */
+function fileSink(path: string): TextSink {
+  const fd = openSync(path, 'w');
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length) writeSync(fd, pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write(chunk) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) flush();
+    },
+    end() {
+      flush();
+      closeSync(fd);
+    },
+  };
+}
+
+function whole(sink: TextSink, text: string): void {
+  sink.write(text);
+  sink.end();
 }
 
 /** Removes temporary files that a killed earlier build left behind (never a finished output). */
@@ -94,6 +124,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     base: opts.base,
     modelPath: opts.modelPath,
     workers: opts.workers,
+    keepWorkers: opts.keepWorkers,
     onDone: (i) => opts.onArticle?.(++done, articles[i].origin),
   });
   const resolved: ResolvedArticle[] = [];
@@ -111,14 +142,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const quads = buildQuads(resolved, entities, opts.base);
   time('quads');
   const files: string[] = [];
-  const render: Record<OutputFormat, () => string> = {
-    ttl: () => toTurtle(quads),
-    trig: () => toTriG(quads),
-    nt: () => toNTriples(quads),
-    jsonld: () => toJsonLd(quads),
-    json: () => toGraphJson(graph),
-    gexf: () => toGexf(graph),
-    graphml: () => toGraphMl(graph),
+  const render: Record<OutputFormat, (sink: TextSink) => void> = {
+    ttl: (sink) => writeTurtle(quads, sink),
+    trig: (sink) => writeTriG(quads, sink),
+    nt: (sink) => writeNTriples(quads, sink),
+    jsonld: (sink) => writeJsonLd(quads, sink),
+    json: (sink) => whole(sink, toGraphJson(graph)),
+    gexf: (sink) => whole(sink, toGexf(graph)),
+    graphml: (sink) => whole(sink, toGraphMl(graph)),
   };
   // Every output goes to a temporary file first and all are renamed at the end: a build that
   // dies leaves the previous outputs whole, and never a mix beyond the last few renames.
@@ -126,8 +157,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const write = (f: OutputFormat) => {
     const path = join(opts.out, FILES[f]);
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, render[f]());
     written.push([tmp, path]);
+    render[f](fileSink(tmp));
     time(f);
   };
   try {

@@ -40,12 +40,14 @@ export interface PoolOptions {
   workers?: number;
   /** Called as each article finishes, in completion order. */
   onDone?: (index: number) => void;
+  /** Keep the workers (and their loaded models) for the next call instead of ending them. */
+  keepWorkers?: boolean;
 }
 
 /**
- * Workers outlive a build, so that a process building repeatedly (a server, a benchmark) loads
- * the model and warms its caches once per worker; between builds they are unref'd and never keep
- * the process alive.
+ * With keepWorkers, workers outlive a build, so that a process building repeatedly (a server, a
+ * benchmark) loads the model and warms its caches once per worker; between builds they are
+ * unref'd and never keep the process alive. Otherwise they end with the build and free their memory.
  */
 let pool: { modelPath?: string; workers: Worker[] } | undefined;
 
@@ -57,6 +59,12 @@ function workersFor(script: string, count: number, modelPath?: string): Worker[]
   pool ??= { modelPath, workers: [] };
   while (pool.workers.length < count) pool.workers.push(new Worker(script, { workerData: { modelPath } }));
   return pool.workers.slice(0, count);
+}
+
+/** Ends every kept worker. */
+export function stopWorkers(): void {
+  for (const w of pool?.workers ?? []) void w.terminate();
+  pool = undefined;
 }
 
 function retire(worker: Worker): void {
@@ -90,6 +98,7 @@ export async function processAll(articles: Article[], opts: PoolOptions): Promis
       opts.onDone?.(index);
       if (finished < articles.length) return;
       for (const detach of detachers) detach();
+      if (!opts.keepWorkers) stopWorkers();
       resolveAll(outcomes);
     };
     const run = (worker: Worker) => {

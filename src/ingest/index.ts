@@ -39,7 +39,7 @@ const EXTENSIONS: Record<string, Format> = {
 };
 
 /** A folder's own documentation, skipped when reading the folder (still read when named explicitly). */
-const NOT_ARTICLES = /^(readme|license|licence|attribution|notice|changelog|sources)(\.[a-z]+)?$/i;
+const NOT_ARTICLES = /^(readme|license|licence|attribution|notice|changelog|sources?|manifest)(\.[a-z]+)?$/i;
 
 export function formatOf(path: string): Format | undefined {
   return EXTENSIONS[extname(path).toLowerCase()];

@@ -1,21 +1,41 @@
 /**
  * Serialisers: Turtle (all quads in one graph), TriG (one named graph per article), N-Triples,
  * and JSON-LD (flattened, full IRIs as keys, so any JSON-LD processor reads it unchanged).
+ * Each writes into a TextSink, so a build can stream a large graph to a file in big chunks
+ * instead of holding the whole text in memory; the to… functions return the text as a string.
  */
 import { DataFactory, Writer, type Quad } from 'n3';
 import { PREFIXES } from './vocab.js';
 
 const { quad, defaultGraph } = DataFactory;
 
-function write(quads: Quad[], format: string, prefixes = true): string {
-  const writer = new Writer({ format, prefixes: prefixes ? { ...PREFIXES } : undefined });
+/** Where a serialiser puts its text, in order. */
+export interface TextSink {
+  write(chunk: string): void;
+  end(): void;
+}
+
+function collect(serialise: (quads: Quad[], sink: TextSink) => void, quads: Quad[]): string {
+  let text = '';
+  serialise(quads, { write: (chunk) => (text += chunk), end: () => {} });
+  return text;
+}
+
+function writeWithN3(quads: Quad[], sink: TextSink, format: string, prefixes = true): void {
+  // N3's Writer takes any object with a stream's write and end.
+  const stream = {
+    write: (chunk: string, _encoding: string, done?: () => void) => {
+      sink.write(chunk);
+      done?.();
+    },
+    end: (done?: (err: Error | null) => void) => {
+      sink.end();
+      done?.(null);
+    },
+  };
+  const writer = new Writer(stream as unknown as NodeJS.WritableStream, { format, prefixes: prefixes ? { ...PREFIXES } : undefined });
   writer.addQuads(quads);
-  let out = '';
-  writer.end((err, result) => {
-    if (err) throw err;
-    out = result;
-  });
-  return out;
+  writer.end();
 }
 
 /** Each quad array's union graph, computed once however many formats are written from it. */
@@ -28,21 +48,13 @@ function merged(quads: Quad[]): Quad[] {
   return union;
 }
 
-export function toTurtle(quads: Quad[]): string {
-  return write(merged(quads), 'Turtle');
-}
-
-export function toTriG(quads: Quad[]): string {
-  return write(quads, 'TriG');
-}
-
-export function toNTriples(quads: Quad[]): string {
-  return write(merged(quads), 'N-Triples', false);
-}
+export const writeTurtle = (quads: Quad[], sink: TextSink) => writeWithN3(merged(quads), sink, 'Turtle');
+export const writeTriG = (quads: Quad[], sink: TextSink) => writeWithN3(quads, sink, 'TriG');
+export const writeNTriples = (quads: Quad[], sink: TextSink) => writeWithN3(merged(quads), sink, 'N-Triples', false);
 
 type JsonValue = { '@id': string } | { '@value': string; '@type'?: string; '@language'?: string };
 
-export function toJsonLd(quads: Quad[]): string {
+export function writeJsonLd(quads: Quad[], sink: TextSink): void {
   const nodes = new Map<string, Record<string, unknown>>();
   const RDF_TYPE = `${PREFIXES.rdf}type`;
   for (const q of merged(quads)) {
@@ -64,5 +76,17 @@ export function toJsonLd(quads: Quad[]): string {
     }
     ((node[q.predicate.value] ??= []) as JsonValue[]).push(value);
   }
-  return `${JSON.stringify({ '@graph': [...nodes.values()] }, null, 1)}\n`;
+  sink.write('{"@graph": [');
+  let first = true;
+  for (const node of nodes.values()) {
+    sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(node)}`);
+    first = false;
+  }
+  sink.write('\n]}\n');
+  sink.end();
 }
+
+export const toTurtle = (quads: Quad[]) => collect(writeTurtle, quads);
+export const toTriG = (quads: Quad[]) => collect(writeTriG, quads);
+export const toNTriples = (quads: Quad[]) => collect(writeNTriples, quads);
+export const toJsonLd = (quads: Quad[]) => collect(writeJsonLd, quads);

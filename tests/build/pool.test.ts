@@ -1,0 +1,41 @@
+/** The worker pool gives exactly what in-process processing gives, in input order, and loses only a failed article. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { processAll } from '../../src/build/pool.js';
+import { readArticles } from '../../src/ingest/index.js';
+import type { Article } from '../../src/types.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const BASE = 'https://newskg.org/id/';
+
+async function seedArticles(): Promise<Article[]> {
+  const out: Article[] = [];
+  for await (const item of readArticles([join(root, 'seeds')])) if ('article' in item) out.push(item.article);
+  return out;
+}
+
+describe('processAll', () => {
+  test('worker threads and this thread give identical results, in input order', async () => {
+    const articles = await seedArticles();
+    expect(articles.length).toBeGreaterThanOrEqual(16);
+    const inProcess = await processAll(articles, { base: BASE, workers: 0 });
+    const done: number[] = [];
+    const parallel = await processAll(articles, { base: BASE, workers: 2, onDone: (i) => done.push(i) });
+    expect(parallel).toEqual(inProcess);
+    expect(done.sort((a, b) => a - b)).toEqual(articles.map((_, i) => i));
+  });
+
+  test('an article that fails is reported as its own error; the others are built', async () => {
+    const articles = await seedArticles();
+    const broken = { ...articles[3], text: 42 as unknown as string };
+    const outcomes = await processAll([...articles.slice(0, 3), broken, ...articles.slice(4)], { base: BASE, workers: 2 });
+    expect(outcomes[3]).toEqual({ error: expect.stringMatching(/expects a string/) });
+    expect(outcomes.filter((o) => 'resolved' in o)).toHaveLength(articles.length - 1);
+  });
+
+  test('the worker script exists in the compiled tree (npm test compiles first)', () => {
+    expect(readdirSync(join(root, 'dist', 'src', 'build'))).toContain('article-worker.js');
+    expect(readFileSync(join(root, 'dist', 'src', 'build', 'article-worker.js'), 'utf8')).toMatch(/processArticle/);
+  });
+});
