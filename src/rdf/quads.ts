@@ -3,6 +3,9 @@
  * article's description, mentions and statements go to a named graph of their own (the
  * article's IRI), so TriG keeps provenance and Turtle is their union.
  *
+ * Nothing here depends on which other articles are in the build (no counts over the build), so
+ * the outputs of separate builds merge by plain union into what one build of all would give.
+ *
  * Text from articles only ever becomes literals; IRIs are minted from hashes, hex ids and
  * [a-z0-9-] slugs, and an article's own URL is kept as an xsd:anyURI literal.
  */
@@ -62,7 +65,6 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     add(s, skos('prefLabel'), literal(e.label, 'en'));
     for (const a of e.aliases) add(s, skos('altLabel'), literal(a, 'en'));
     for (const h of e.handles) add(s, nkg('handle'), literal(h));
-    add(s, nkg('mentionCount'), int(e.mentions.length));
     if (e.countryCode) add(s, nkg('countryCode'), literal(e.countryCode));
     if (e.country) add(s, nkg('country'), namedNode(e.country));
     if (e.containedIn) add(s, nkg('containedInPlace'), namedNode(e.containedIn));

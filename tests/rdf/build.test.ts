@@ -193,6 +193,18 @@ describe('every output parses and conforms', () => {
     }
   });
 
+  test('separate builds merge by plain union into the graph one build of both articles gives', async () => {
+    const triples = async (paths: string[]) => {
+      const dir = mkdtempSync(join(tmpdir(), 'newskg-union-'));
+      await build({ paths, out: dir, base: BASE, formats: ['nt'] });
+      return readFileSync(join(dir, 'graph.nt'), 'utf8').trim().split('\n');
+    };
+    const union = new Set([...(await triples([seed])), ...(await triples([other]))]);
+    const together = new Set(await triples([seed, other]));
+    expect([...union].filter((t) => !together.has(t))).toEqual([]);
+    expect([...together].filter((t) => !union.has(t))).toEqual([]);
+  });
+
   test('a bad base IRI is refused before any work', async () => {
     await expect(build({ paths: [seed], out, base: 'not an iri' })).rejects.toThrow(/base IRI/);
   });
