@@ -75,7 +75,12 @@ program
   .option('--base <iri>', 'base IRI of minted entity, article and mention IRIs', DEFAULT_BASE)
   .option('--format <list>', `comma-separated outputs: ${FORMATS.join(',')}`, FORMATS.join(','))
   .option('--model <file>', 'model file', undefined)
-  .action(async (paths: string[], opts: { out: string; base: string; format: string; model?: string }) => {
+  .option('--workers <n>', 'worker threads for reading articles (default: one per core; 1 reads in the main thread)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+    return n;
+  })
+  .action(async (paths: string[], opts: { out: string; base: string; format: string; model?: string; workers?: number }) => {
     const formats = opts.format.split(',').map((f) => f.trim());
     const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
     if (unknown.length) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')} (use ${FORMATS.join(', ')})`);
@@ -88,6 +93,7 @@ program
       base: opts.base,
       formats: formats as OutputFormat[],
       modelPath: opts.model,
+      workers: opts.workers,
       onStart: (total) => bar?.setTotal(total),
       onArticle: (done, origin) => bar?.update(done, { origin }),
     });
