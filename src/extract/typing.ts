@@ -85,6 +85,8 @@ const BEFORE_PERSON = words(
   'terrorist president minister prosecutor mayor suspect leader chief spokesman spokeswoman spokesperson officer general senator governor judge actor actress singer author journalist reporter official commander director secretary chairman ceo founder premier king queen prince princess pope bishop cardinal archbishop lawyer attorney professor dr. mr. mrs. ms. sgt. gen. col. lt. capt. detective inspector constable gunman attacker victim militant',
 );
 const BEFORE_ARMED = words('militant terror terrorist jihadist extremist insurgent rebel');
+/** Nouns that, followed by "of", take a place ("the mayor of Lisbon", "the outskirts of Kabul"). */
+const PLACE_OF = words('mayor mayors governor governors city town village capital outskirts suburbs suburb centre center streets residents inhabitants citizens people province region north south east west northeast northwest southeast southwest kilometres kilometers miles');
 /** Nouns that, right after a name, say it names an organisation of some kind ("ISIS headquarters"). */
 const AFTER_ARMED = words('militants fighters insurgents jihadists extremists');
 const AFTER_ORG_PHRASES: [string[], FineType][] = [
@@ -182,6 +184,8 @@ function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [FineType,
     return ['ArmedGroup', `after "${lowerAt(doc, tokenStart - 2)} ${before}"`];
   }
   if (BEFORE_PERSON.has(before)) return ['Person', `after "${before}"`];
+  // "the mayor of X", "the outskirts of X", "north of X": X is a place.
+  if (before === 'of' && PLACE_OF.has(lowerAt(doc, tokenStart - 2))) return ['Place', `after "${lowerAt(doc, tokenStart - 2)} of"`];
   return undefined;
 }
 

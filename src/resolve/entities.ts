@@ -264,10 +264,13 @@ function mergePartialNames(clusters: Map<string, Cluster>): void {
 /**
  * An acronym joins the organisation whose initials it spells ("IRGC" ~ "Iranian Revolutionary
  * Guard Corps"), or begins with, when both have the same specific type ("ISIS" ~ "Islamic State").
+ * An acronym the tagger took for a place ("NLA") joins an organisation only on exact initials;
+ * countries' codes never do.
  */
 function mergeAcronyms(clusters: Map<string, Cluster>): void {
-  const orgs = [...new Set(clusters.values())].filter((c) => c.cls === 'organization');
-  for (const c of orgs) {
+  const all = [...new Set(clusters.values())];
+  const orgs = all.filter((c) => c.cls === 'organization');
+  for (const c of all.filter((c) => (c.cls === 'organization' || c.cls === 'place') && !c.countryCode)) {
     const acronym = [...c.names.keys()].find(isAcronym)?.replace(/[.\-]/g, '');
     if (!acronym || [...c.names.keys()].some((n) => !isAcronym(n))) continue;
     const fine = best(c.fines);
@@ -278,10 +281,12 @@ function mergeAcronyms(clusters: Map<string, Cluster>): void {
         const ini = initials(n);
         if (ini.length < 2) return false;
         if (ini === acronym) return true;
-        return acronym.startsWith(ini) && acronym.length - ini.length <= 2 && !GENERIC.has(fine) && best(o.fines) === fine;
+        return c.cls === 'organization' && acronym.startsWith(ini) && acronym.length - ini.length <= 2 && !GENERIC.has(fine) && best(o.fines) === fine;
       });
     });
-    if (candidates.length === 1) absorb(clusters, candidates[0], c);
+    if (candidates.length !== 1) continue;
+    if (c.cls !== 'organization') c.fines.clear(); // the tagger's place type was the mistake
+    absorb(clusters, candidates[0], c);
   }
 }
 

@@ -1,0 +1,74 @@
+/** Resolution inside an article (aliases, acronyms, partial names, demonyms, handles) and IRI minting. */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { places } from '../../src/build/article.js';
+import { typeMentions } from '../../src/extract/index.js';
+import { analyze } from '../../src/nlp/index.js';
+import { mintIri, normaliseName, resolveArticle, slug, type Entity } from '../../src/resolve/index.js';
+
+const BASE = 'https://example.org/kg/';
+
+function resolve(text: string): Entity[] {
+  const doc = analyze(text);
+  return resolveArticle({ id: 'a1', text, origin: 'test' }, doc, typeMentions(doc, places), BASE).entities;
+}
+
+const byIri = (entities: Entity[], iri: string) => entities.find((e) => e.iri === `${BASE}${iri}`);
+
+describe('resolution inside an article', () => {
+  test('a surname alone joins the one full name that has it', () => {
+    const entities = resolve('Police in Belgium are hunting Karim Dassouli after the raid. Dassouli was last seen in Brussels on Monday.');
+    expect(byIri(entities, 'person/karim-dassouli')?.aliases).toEqual(['Dassouli']);
+    expect(byIri(entities, 'person/dassouli')).toBeUndefined();
+  });
+
+  test('an acronym joins the name it abbreviates', () => {
+    const entities = resolve('The National Liberation Army said on Friday that it would disarm. An NLA commander confirmed the plan.');
+    const nla = entities.find((e) => e.aliases.includes('NLA'));
+    expect(nla?.label).toBe('National Liberation Army');
+    expect(entities.filter((e) => e.label === 'NLA')).toEqual([]);
+  });
+
+  test("a country's name, possessive and demonym are one place with the gazetteer's name", () => {
+    const entities = resolve("Spain's government met on Tuesday. Spanish officials said Spain would respond.");
+    const spain = byIri(entities, 'place/spain')!;
+    expect(spain.fine).toBe('Country');
+    expect(spain.countryCode).toBe('ES');
+    expect(spain.mentions.length).toBeGreaterThanOrEqual(2);
+    expect(entities.filter((e) => e.cls === 'place')).toHaveLength(1);
+  });
+
+  test('a handle in brackets after a name belongs to that name', () => {
+    const entities = resolve('Floods closed the road.\n— Channel 9 News (@Channel9News) May 1, 2020');
+    expect(byIri(entities, 'organization/channel-9-news')?.handles).toEqual(['@Channel9News']);
+  });
+
+  test('the same name typed in two articles gets the same IRI (minted, not numbered)', () => {
+    const a = resolve('Officials in Lisbon said the storm passed.');
+    const b = resolve('The mayor of Lisbon spoke on Sunday.');
+    expect(byIri(a, 'place/lisbon')).toBeDefined();
+    expect(byIri(b, 'place/lisbon')).toBeDefined();
+  });
+});
+
+describe('IRIs', () => {
+  test('names normalise without case, accents, possessives or a leading "the"', () => {
+    expect(normaliseName('The  Times’s')).toBe('times');
+    expect(normaliseName('Gdańsk')).toBe('gdansk');
+  });
+
+  test('any name gives an IRI of [a-z0-9-] only under the base', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (name) => {
+        expect(slug(name)).toMatch(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*|h-[0-9a-f]{12})$/);
+        expect(mintIri(BASE, 'person', name).slice(BASE.length)).toMatch(/^person\/[a-z0-9-]+$/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('hostile names are slugged or hashed, never copied', () => {
+    expect(slug('<script>alert(1)</script>')).toBe('script-alert-1-script');
+    expect(slug('">\\\u202e')).toMatch(/^h-[0-9a-f]{12}$/);
+  });
+});
