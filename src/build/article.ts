@@ -1,8 +1,8 @@
 /**
- * One article through the per-article stages (nlp → extract → resolve). A pure function of its
+ * One article through the per-article stages (nlp → extract: types and facts → resolve). A pure function of its
  * inputs, so the build can run it in worker threads and get exactly what it would get in-process.
  */
-import { typeMentions, type PlaceLookup } from '../extract/index.js';
+import { extractFacts, typeMentions, type PlaceLookup } from '../extract/index.js';
 import { analyze, loadModel } from '../nlp/index.js';
 import { countryOfDemonym, findCity, findCountry, findRegion, resolveArticle, type ResolvedArticle } from '../resolve/index.js';
 import type { Article } from '../types.js';
@@ -25,5 +25,6 @@ export const places: PlaceLookup = {
 
 export function processArticle(article: Article, base: string, modelPath?: string): ResolvedArticle {
   const doc = analyze(article.text, { modelPath });
-  return resolveArticle(article, doc, typeMentions(doc, places), base);
+  const typed = typeMentions(doc, places);
+  return resolveArticle(article, doc, typed, base, extractFacts(doc, typed, article.published));
 }

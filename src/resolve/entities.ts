@@ -3,9 +3,10 @@
  * person names, demonyms, country codes and @handles merged), each with an IRI minted from its
  * class and normalised name, so that entities of separate builds merge by plain union.
  */
-import { createHash } from 'node:crypto';
-import { CLASS_OF, type EntityClass, type FineType, type TypedMention } from '../extract/index.js';
+import { CLASS_OF, type EntityClass, type Facts, type FineType, type TypedMention } from '../extract/index.js';
+import { resolveFacts, type ResolvedEvent, type ResolvedPost, type ResolvedRelation, type ResolvedSource } from './facts.js';
 import type { Article, Doc } from '../types.js';
+import { mintIri, normaliseName } from './iri.js';
 import { countryOfCode, countryOfDemonym, findCity, findCountry, findRegion } from './places.js';
 
 
@@ -52,36 +53,14 @@ export interface ResolvedArticle {
   article: Article;
   entities: Entity[];
   coMentions: CoMention[];
+  relations: ResolvedRelation[];
+  events: ResolvedEvent[];
+  sources: ResolvedSource[];
+  posts: ResolvedPost[];
 }
 
 
 const GENERIC = new Set<FineType>(['Organization', 'Place', 'Other']);
-
-/** Lowercase, accents folded, possessives and a leading "the" dropped, spaces collapsed. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’']s$/u, '')
-    .replace(/^the\s+/i, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** IRI-safe slug of a normalised name ([a-z0-9-] only), or a hash when nothing is left. */
-export function slug(name: string): string {
-  const s = normaliseName(name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return s || `h-${createHash('sha256').update(normaliseName(name)).digest('hex').slice(0, 12)}`;
-}
-
-export function mintIri(base: string, cls: EntityClass, name: string): string {
-  return `${base}${cls}/${slug(name)}`;
-}
 
 interface Cluster {
   cls: EntityClass;
@@ -132,8 +111,8 @@ function best<T>(counts: Map<T, number>, better: (a: T, b: T) => boolean = () =>
   return top!;
 }
 
-/** Resolves one article's typed mentions into entities with IRIs under `base`. */
-export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[], base: string): ResolvedArticle {
+/** Resolves one article's typed mentions into entities with IRIs under `base`, and its facts onto them. */
+export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[], base: string, facts?: Facts): ResolvedArticle {
   const clusters = new Map<string, Cluster>();
   const clusterOfMention = new Map<TypedMention, Cluster>();
   const add = (key: string, cls: EntityClass, m: TypedMention, name: string, fine: FineType, extra: Partial<Cluster> = {}) => {
@@ -234,7 +213,13 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) coMentions.push({ a: list[i], b: list[j], articleId: article.id, sentence: si, sentenceText: doc.text.slice(s.start, s.end), start: s.start, end: s.end });
   }
-  return { article, entities: entities.sort((a, b) => a.iri.localeCompare(b.iri)), coMentions };
+  const iriOfTyped = typed.map((m) => {
+    const c = clusterOfMention.get(m);
+    return c ? iriOf.get(root(c)) : undefined;
+  });
+  const labelOf = new Map(entities.map((e) => [e.iri, e.label]));
+  const resolvedFacts = facts ? resolveFacts(article, doc, facts, iriOfTyped, labelOf, base) : { relations: [], events: [], sources: [], posts: [] };
+  return { article, entities: entities.sort((a, b) => a.iri.localeCompare(b.iri)), coMentions, ...resolvedFacts };
 }
 
 /** Moves every entry of `from` into `into` and points its keys there. */

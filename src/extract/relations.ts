@@ -1,0 +1,204 @@
+/**
+ * Relations between the entities of an article, each read from a general construction:
+ * subject–verb–object in active and passive voice ("Iraq warned France", "X was arrested by
+ * police"), roles by apposition or premodifier ("Bernard Bajolet, the president of France's spy
+ * agency"; "US President Donald Trump"), location ("Raqqa, Syria"; "based in"), links ("linked
+ * to Al Qaeda"), suspicion ("a suspect in the attacks, identified as X"; "warrant for suspect
+ * X"), and the sources an article cites ("according to the Washington Post", "told the
+ * Associated Press", "the Times of Israel is reporting").
+ */
+import type { ArticleEvents, FactEvidence } from './events.js';
+import { BE_FORMS, RELATION_VERBS, ROLE_NOUNS, VIOLENT, type RelationFamily } from './lexicon.js';
+import type { ArticleView } from './sentence-view.js';
+
+export interface ExtractedRelation extends FactEvidence {
+  family: RelationFamily;
+  /** Typed-mention index of the subject, or of the event (subjectEvent) when an event is the subject. */
+  subject?: number;
+  subjectEvent?: number;
+  object?: number;
+  objectEvent?: number;
+  /** The role noun of a lead or member relation ("president"). */
+  role?: string;
+}
+
+/** A source the article cites for what it reports. */
+export interface SourceCitation extends FactEvidence {
+  mention: number;
+}
+
+const PLACES = new Set(['Place', 'Country', 'City', 'Region']);
+const BODIES = new Set(['Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company', 'Country', 'City', 'Region', 'Place']);
+const REPORT_VERBS = /^(reporting|reported|reports|report|said|says|say|quoted|cited)$/;
+
+export function extractRelations(view: ArticleView, events: ArticleEvents): { relations: ExtractedRelation[]; sources: SourceCitation[] } {
+  const { doc, mentions } = view;
+  const relations: ExtractedRelation[] = [];
+  const sources: SourceCitation[] = [];
+  const seen = new Set<string>();
+  const add = (r: ExtractedRelation) => {
+    if (r.subject !== undefined && r.subject === r.object) return;
+    const key = `${r.family} ${r.subject} ${r.subjectEvent} ${r.object} ${r.objectEvent} ${r.sentence}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    relations.push(r);
+  };
+  const cite = (m: number, si: number, a: number, b: number, rule: string) => {
+    if (!sources.some((c) => c.mention === m && c.sentence === si)) sources.push({ mention: m, sentence: si, start: doc.tokens[a].start, end: doc.tokens[b].end, confidence: 0.8, rule });
+  };
+  const span = (a: number, b: number) => ({ start: doc.tokens[Math.min(a, b)].start, end: doc.tokens[Math.max(a, b)].end });
+  const first = (m: number) => mentions[m].tokenStart;
+  const last = (m: number) => mentions[m].tokenEnd - 1;
+  const fine = (m: number) => mentions[m].fine;
+  const eventAt = (from: number, to: number): number | undefined => {
+    for (let t = from; t < to; t++) if (events.eventAtToken.has(t)) return events.eventAtToken.get(t);
+    return undefined;
+  };
+
+  doc.sentences.forEach((s, si) => {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      const w = view.word(t);
+      const pos = view.pos(t);
+
+      // SUBJECT VERB OBJECT, and OBJECT be VERB-ed by SUBJECT.
+      const family = pos.startsWith('VB') ? RELATION_VERBS.get(w) : undefined;
+      if (family) {
+        const passive = pos === 'VBN' && [1, 2].some((d) => BE_FORMS.has(view.word(t - d)));
+        if (passive) {
+          const patient = view.subjectBefore(t, s.tokenStart);
+          const agent = view.word(t + 1) === 'by' ? view.objectAt(t + 2, s.tokenEnd, 1) : -1;
+          if (patient >= 0 && agent >= 0) add({ family, subject: agent, object: patient, sentence: si, ...span(first(patient), last(agent)), confidence: 0.7, rule: `passive "${w}" + "by"` });
+        } else {
+          const subject = view.subjectBefore(t, s.tokenStart);
+          let k = t + 1;
+          if (view.pos(k) === 'RP') k++;
+          const object = view.objectAt(k, s.tokenEnd, family === 'attack' || family === 'kill' ? 2 : 0);
+          if (subject >= 0 && object >= 0) add({ family, subject, object, sentence: si, ...span(first(subject), last(object)), confidence: 0.7, rule: `subject + "${w}" + object` });
+          if (subject >= 0 && object < 0) {
+            // "ISIS was training attackers in Raqqa": training is located by where it happens.
+            const ev = eventAt(k, Math.min(s.tokenEnd, k + 4));
+            if (ev !== undefined && (family === 'order' || family === 'attack')) add({ family, subject, objectEvent: ev, sentence: si, ...span(first(subject), k), confidence: 0.6, rule: `subject + "${w}" + event` });
+            if (family === 'train') {
+              for (let j = k; j < Math.min(s.tokenEnd, k + 6); j++) {
+                const place = view.word(j) === 'in' ? view.objectAt(j + 1, s.tokenEnd) : -1;
+                if (place >= 0 && PLACES.has(fine(place))) {
+                  add({ family, subject, object: place, sentence: si, ...span(first(subject), last(place)), confidence: 0.6, rule: `subject + "${w}" + … + "in" + place` });
+                  break;
+                }
+              }
+            }
+          }
+          if (family === 'say' && object >= 0 && fine(object) === 'NewsMediaOrganization') cite(object, si, t, last(object), `"${w}" + news outlet`);
+        }
+      }
+
+      // "orders issued by X": a nominal order with its issuer.
+      if (/^orders?$/.test(w) && view.word(t + 1) === 'issued' && view.word(t + 2) === 'by') {
+        const issuer = view.objectAt(t + 3, s.tokenEnd, 1);
+        const ev = eventAt(t + 3, s.tokenEnd);
+        if (issuer >= 0 && ev !== undefined) add({ family: 'order', subject: issuer, objectEvent: ev, sentence: si, ...span(t, last(issuer)), confidence: 0.5, rule: '"orders issued by" + agent … event' });
+      }
+
+      // Attribution: "according to X", "X is reporting", "told X".
+      if (w === 'according' && view.word(t + 1) === 'to') {
+        const m = view.objectAt(t + 2, s.tokenEnd);
+        if (m >= 0 && fine(m) !== 'Event' && !PLACES.has(fine(m))) cite(m, si, t, last(m), '"according to" + source');
+      }
+      if (REPORT_VERBS.test(w) && pos.startsWith('VB')) {
+        const m = view.subjectBefore(t, s.tokenStart);
+        if (m >= 0 && fine(m) === 'NewsMediaOrganization') cite(m, si, first(m), t, `news outlet + "${w}"`);
+      }
+
+      // Roles: "X, the president of Y", "X, Y's president".
+      if (w === ',' && view.endingBefore(t) >= 0 && fine(view.endingBefore(t)) === 'Person') {
+        const person = view.endingBefore(t);
+        let k = t + 1;
+        if (/^(the|a|an)$/.test(view.word(k))) k++;
+        const owner = view.startingAt(k);
+        if (owner >= 0 && BODIES.has(fine(owner)) && /^[’']s$/.test(view.word(mentions[owner].tokenEnd))) k = mentions[owner].tokenEnd + 1;
+        while (k < s.tokenEnd && view.pos(k).startsWith('JJ')) k++;
+        const role = roleAt(view, k);
+        if (role) {
+          const of = owner >= 0 && BODIES.has(fine(owner)) ? owner : view.word(role.end) === 'of' ? view.objectAt(role.end + 1, s.tokenEnd) : -1;
+          if (of >= 0 && BODIES.has(fine(of))) add({ family: role.family, subject: person, object: of, role: role.noun, sentence: si, ...span(first(person), Math.max(last(of), role.end - 1)), confidence: 0.75, rule: `apposition: person, ${owner >= 0 ? "owner's" : 'the'} ${role.noun}${owner >= 0 ? '' : ' of'}` });
+        }
+      }
+      // "US President Donald Trump", "Iraqi Prime Minister Adil Abdul-Mahdi", "France's president Emmanuel Macron".
+      const owner = view.startingAt(t);
+      if (owner >= 0 && BODIES.has(fine(owner))) {
+        let k = mentions[owner].tokenEnd;
+        if (/^[’']s$/.test(view.word(k))) k++;
+        const role = roleAt(view, k);
+        const person = role ? view.startingAt(role.end) : -1;
+        if (role && person >= 0 && fine(person) === 'Person') add({ family: role.family, subject: person, object: owner, role: role.noun, sentence: si, ...span(t, last(person)), confidence: 0.75, rule: `premodifier: owner + ${role.noun} + person` });
+      }
+
+      // Location: "Raqqa, Syria"; "X based in Y".
+      const place = view.startingAt(t);
+      if (place >= 0 && (fine(place) === 'City' || fine(place) === 'Place' || fine(place) === 'Region') && view.word(mentions[place].tokenEnd) === ',') {
+        const container = view.startingAt(mentions[place].tokenEnd + 1);
+        if (container >= 0 && (fine(container) === 'Country' || (fine(container) === 'Region' && fine(place) !== 'Region'))) add({ family: 'located', subject: place, object: container, sentence: si, ...span(t, last(container)), confidence: 0.8, rule: 'place, containing place' });
+      }
+      if ((w === 'based' || w === 'headquartered') && view.word(t + 1) === 'in') {
+        const subject = view.endingBefore(t) >= 0 ? view.endingBefore(t) : view.endingBefore(t - 1);
+        const where = view.objectAt(t + 2, s.tokenEnd);
+        if (subject >= 0 && where >= 0 && PLACES.has(fine(where))) add({ family: 'located', subject, object: where, sentence: si, ...span(first(subject), last(where)), confidence: 0.8, rule: `"${w} in" + place` });
+      }
+
+      // Links: "X was linked to Y", "ties to Y"; with no named subject, the event the clause is about.
+      if ((/^(linked|tied|connected)$/.test(w) && view.word(t + 1) === 'to') || (/^(ties|links)$/.test(w) && view.word(t + 1) === 'to')) {
+        const target = view.objectAt(t + 2, s.tokenEnd, 2);
+        if (target >= 0 && fine(target) !== 'Event') {
+          const aux = (() => {
+            let j = t - 1;
+            while (j > s.tokenStart && (BE_FORMS.has(view.word(j)) || /^(known|believed|said|reported|to|also|allegedly)$/.test(view.word(j)))) j--;
+            return j + 1;
+          })();
+          const subject = view.subjectBefore(aux, s.tokenStart);
+          const ev = eventAt(s.tokenStart, t);
+          if (subject >= 0 && fine(subject) !== 'Event') add({ family: 'link', subject, object: target, sentence: si, ...span(first(subject), last(target)), confidence: 0.6, rule: `subject + "${w} to"` });
+          else if (ev !== undefined && VIOLENT.has(events.events[ev].type)) add({ family: 'link', subjectEvent: ev, object: target, sentence: si, ...span(t, last(target)), confidence: 0.5, rule: `people of an event + "${w} to"` });
+        }
+      }
+
+      // Suspicion: "suspect X", "a suspect in EVENT, identified as X", "X, a suspect in EVENT".
+      if (/^suspects?$/.test(w) && pos.startsWith('NN')) {
+        let person = view.objectAt(t + 1, s.tokenEnd);
+        if (person < 0) {
+          for (let j = t + 1; j < s.tokenEnd - 1; j++) if (view.word(j) === 'identified' && view.word(j + 1) === 'as') person = view.objectAt(j + 2, s.tokenEnd);
+        }
+        if (person < 0 && view.word(t - 1 - (view.pos(t - 1).startsWith('JJ') ? 1 : 0)) === 'a') {
+          const k = t - 1 - (view.pos(t - 1).startsWith('JJ') ? 1 : 0) - 1;
+          if (view.word(k) === ',' && view.endingBefore(k) >= 0) person = view.endingBefore(k);
+        }
+        if (person >= 0 && fine(person) === 'Person') {
+          const inEvent = view.word(t + 1) === 'in' ? eventAt(t + 2, Math.min(s.tokenEnd, t + 7)) : undefined;
+          // Without "in EVENT", the article's main violent event: the one it mentions most.
+          const ev = inEvent ?? mainViolentEvent(events);
+          if (ev !== undefined) add({ family: 'suspect', subject: person, objectEvent: ev, sentence: si, ...span(t, last(person)), confidence: inEvent !== undefined ? 0.7 : 0.45, rule: inEvent !== undefined ? '"suspect in" + event … person' : '"suspect" + person, the article\'s main event' });
+        }
+      }
+    }
+  });
+  return { relations, sources };
+}
+
+/** A role noun at token k ("president", "Prime Minister", "spy chief"), and the token after it. */
+function roleAt(view: ArticleView, k: number): { family: RelationFamily; noun: string; end: number } | undefined {
+  const two = `${view.word(k)}-${view.word(k + 1)}`;
+  if (ROLE_NOUNS.has(two)) return { family: ROLE_NOUNS.get(two)!, noun: `${view.word(k)} ${view.word(k + 1)}`, end: k + 2 };
+  if (ROLE_NOUNS.has(view.word(k))) return { family: ROLE_NOUNS.get(view.word(k))!, noun: view.word(k), end: k + 1 };
+  // A modifier before the role ("foreign minister", "spy chief", "defence secretary").
+  if (/^(foreign|defence|defense|interior|finance|health|justice|deputy|vice|former|acting|spy|intelligence|police|army|military|supreme|senior|top)$/.test(view.word(k)) && ROLE_NOUNS.has(view.word(k + 1))) {
+    return { family: ROLE_NOUNS.get(view.word(k + 1))!, noun: `${view.word(k)} ${view.word(k + 1)}`, end: k + 2 };
+  }
+  return undefined;
+}
+
+function mainViolentEvent(events: ArticleEvents): number | undefined {
+  let best: number | undefined;
+  events.events.forEach((e, i) => {
+    if (VIOLENT.has(e.type) && (best === undefined || e.mentions.length > events.events[best].mentions.length)) best = i;
+  });
+  return best;
+}

@@ -1,0 +1,157 @@
+/**
+ * An article's facts onto its entities: relation participants become entity IRIs, events get
+ * IRIs of their own, and every fact keeps its evidence (sentence, offsets, confidence, rule).
+ *
+ * Event IRIs: a named event is its name's entity ("the Paris attacks"); an unnamed one with a
+ * place and a date is minted from its kind, place and date, so that two articles reporting the
+ * same attack in the same place on the same day (or month) give one node; any other event is
+ * the article's own.
+ */
+import { VIOLENT, type EventType, type Facts, type FactEvidence, type RelationFamily } from '../extract/index.js';
+import type { Article, Doc } from '../types.js';
+import { slug } from './iri.js';
+
+/** Where a fact was read, ready for a statement node. */
+export interface Evidence {
+  articleId: string;
+  sentence: number;
+  /** The sentence's text and offsets. */
+  sentenceText: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  /** Offsets of the words that state the fact. */
+  start: number;
+  end: number;
+  confidence: number;
+  rule: string;
+}
+
+export interface ResolvedRelation {
+  family: RelationFamily;
+  subject: string;
+  object: string;
+  role?: string;
+  evidence: Evidence;
+}
+
+export interface ResolvedArgument {
+  iri: string;
+  evidence: Evidence;
+}
+
+export interface ResolvedEvent {
+  iri: string;
+  /** The IRI of the named-event entity when the event also has a key IRI (both are the same event). */
+  sameAs?: string;
+  type: EventType;
+  label: string;
+  named: boolean;
+  mentions: { start: number; end: number; text: string; sentence: number }[];
+  places: ResolvedArgument[];
+  actors: ResolvedArgument[];
+  targets: ResolvedArgument[];
+  times: { earliest: string; latest: string; text: string; evidence: Evidence }[];
+  killed: { value: number; atLeast: boolean; evidence: Evidence }[];
+  injured: { value: number; atLeast: boolean; evidence: Evidence }[];
+}
+
+export interface ResolvedSource {
+  iri: string;
+  evidence: Evidence;
+}
+
+export interface ResolvedPost {
+  iri: string;
+  text: string;
+  start: number;
+  end: number;
+  authorName: string;
+  author?: string;
+  handle: string;
+  date?: string;
+  mentions: string[];
+  events: string[];
+  hashtags: string[];
+  links: string[];
+}
+
+/** The key an unnamed event is minted from: its kind (acts of violence are one kind), place and date. */
+function eventKey(type: EventType, place: string | undefined, time: { earliest: string; latest: string } | undefined): string | undefined {
+  if (!place || !time) return undefined;
+  const kind = VIOLENT.has(type) ? 'attack' : type;
+  const date = time.earliest === time.latest ? time.earliest : time.earliest.slice(0, 7) === time.latest.slice(0, 7) ? time.earliest.slice(0, 7) : undefined;
+  if (!date) return undefined;
+  return `${kind}-${place.slice(place.lastIndexOf('/') + 1)}-${date}`;
+}
+
+export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfTyped: (string | undefined)[], labelOf: Map<string, string>, base: string): Pick<import('./entities.js').ResolvedArticle, 'relations' | 'events' | 'sources' | 'posts'> {
+  const evidence = (e: FactEvidence): Evidence => {
+    const s = doc.sentences[e.sentence];
+    return { articleId: article.id, sentence: e.sentence, sentenceText: doc.text.slice(s.start, s.end), sentenceStart: s.start, sentenceEnd: s.end, start: e.start, end: e.end, confidence: e.confidence, rule: e.rule };
+  };
+  const args = (list: { mention: number }[] & FactEvidence[]): ResolvedArgument[] => {
+    const out: ResolvedArgument[] = [];
+    for (const a of list) {
+      const iri = iriOfTyped[(a as unknown as { mention: number }).mention];
+      if (iri && !out.some((o) => o.iri === iri)) out.push({ iri, evidence: evidence(a) });
+    }
+    return out;
+  };
+
+  const events: ResolvedEvent[] = facts.events.map((e, i) => {
+    const places = args(e.places as never);
+    const times = e.times.map((t) => ({ earliest: t.earliest, latest: t.latest, text: t.text, evidence: evidence(t) }));
+    const namedIri = e.named !== undefined ? iriOfTyped[e.named] : undefined;
+    const key = eventKey(e.type, places[0]?.iri, times[0]);
+    const iri = namedIri ?? (key ? `${base}event/${slug(key)}` : `${base}event/${article.id}-${i + 1}`);
+    const place = places[0] ? labelOf.get(places[0].iri) : undefined;
+    const when = times[0] ? (times[0].earliest === times[0].latest ? times[0].earliest : `${times[0].earliest} – ${times[0].latest}`) : undefined;
+    const label = (namedIri && labelOf.get(namedIri)) || `${e.type}${place ? ` in ${place}` : ''}${when ? `, ${when}` : ''}`;
+    const count = (c: { value: number; atLeast: boolean } & FactEvidence) => ({ value: c.value, atLeast: c.atLeast, evidence: evidence(c) });
+    return {
+      iri,
+      ...(namedIri && key ? { sameAs: `${base}event/${slug(key)}` } : {}),
+      type: e.type,
+      label,
+      named: namedIri !== undefined,
+      mentions: e.mentions,
+      places,
+      actors: args(e.actors as never),
+      targets: args(e.targets as never),
+      times,
+      killed: e.killed.map(count),
+      injured: e.injured.map(count),
+    };
+  });
+
+  const relations: ResolvedRelation[] = [];
+  for (const r of facts.relations) {
+    const subject = r.subject !== undefined ? iriOfTyped[r.subject] : r.subjectEvent !== undefined ? events[r.subjectEvent]?.iri : undefined;
+    const object = r.object !== undefined ? iriOfTyped[r.object] : r.objectEvent !== undefined ? events[r.objectEvent]?.iri : undefined;
+    // A fact between an entity and itself says nothing.
+    if (!subject || !object || subject === object) continue;
+    relations.push({ family: r.family, subject, object, ...(r.role ? { role: r.role } : {}), evidence: evidence(r) });
+  }
+
+  const sources: ResolvedSource[] = [];
+  for (const c of facts.sources) {
+    const iri = iriOfTyped[c.mention];
+    if (iri) sources.push({ iri, evidence: evidence(c) });
+  }
+
+  const posts: ResolvedPost[] = facts.posts.map(({ post, author, mentions, events: evs }) => ({
+    iri: `${base}post/${article.id}-${post.blockStart}`,
+    text: post.text,
+    start: post.start,
+    end: post.end,
+    authorName: post.author,
+    ...(author !== undefined && iriOfTyped[author] ? { author: iriOfTyped[author] } : {}),
+    handle: post.handle,
+    ...(post.date ? { date: post.date } : {}),
+    mentions: [...new Set(mentions.flatMap((m) => (iriOfTyped[m] && m !== author ? [iriOfTyped[m]!] : [])))],
+    events: [...new Set(evs.map((e) => events[e].iri))],
+    hashtags: post.hashtags,
+    links: post.links,
+  }));
+  return { relations, events, sources, posts };
+}
