@@ -6,7 +6,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readArticles, type IngestProblem } from '../ingest/index.js';
-import { mergeEntities, type Entity, type ResolvedArticle } from '../resolve/index.js';
+import { mergeEntities, mergeEvents, unifyEvents, type Entity, type EventNode, type ResolvedArticle } from '../resolve/index.js';
 import { buildQuads, isValidBase, writeJsonLd, writeNTriples, writeTriG, writeTurtle, type TextSink } from '../rdf/index.js';
 import { buildGraph, layoutAsync, toGexf, toGraphJson, toGraphMl, type KnowledgeGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
@@ -49,6 +49,7 @@ export interface BuildOptions {
 export interface BuildResult {
   resolved: ResolvedArticle[];
   entities: Entity[];
+  events: EventNode[];
   graph: KnowledgeGraph;
   problems: IngestProblem[];
   files: string[];
@@ -127,19 +128,22 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     keepWorkers: opts.keepWorkers,
     onDone: (i) => opts.onArticle?.(++done, articles[i].origin),
   });
-  const resolved: ResolvedArticle[] = [];
+  const built: ResolvedArticle[] = [];
   outcomes.forEach((o, i) => {
     if ('error' in o) problems.push({ origin: articles[i].origin, message: o.error });
-    else resolved.push(o.resolved);
+    else built.push(o.resolved);
   });
+  // The same event reported by several articles, named in some, is one node.
+  const resolved = unifyEvents(built);
 
   time('articles');
   const entities = mergeEntities(resolved);
-  const graph = buildGraph(entities, resolved, { layout: false });
+  const events = mergeEvents(resolved);
+  const graph = buildGraph(entities, resolved, { layout: false, events });
   // The layout runs on another thread while this one writes the RDF.
   const laidOut = layoutAsync(graph);
   time('graph');
-  const quads = buildQuads(resolved, entities, opts.base);
+  const quads = buildQuads(resolved, entities, opts.base, events);
   time('quads');
   const files: string[] = [];
   const render: Record<OutputFormat, (sink: TextSink) => void> = {
@@ -178,5 +182,5 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     renameSync(tmp, path);
     files.push(path);
   }
-  return { resolved, entities, graph, problems, files, quads: quads.length, timings };
+  return { resolved, entities, events, graph, problems, files, quads: quads.length, timings };
 }

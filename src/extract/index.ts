@@ -5,5 +5,5 @@ export { extractFacts, type Facts, type PostMentions } from './facts.js';
 export type { ExtractedEvent, EventArgument, CountArgument, TimeArgument, FactEvidence } from './events.js';
 export type { ExtractedRelation, SourceCitation } from './relations.js';
 export type { SocialPost } from './posts.js';
-export { RELATION_FAMILIES, EVENT_TYPES, VIOLENT, type RelationFamily, type EventType } from './lexicon.js';
+export { RELATION_FAMILIES, RELATION_PROPERTY, EVENT_TYPES, VIOLENT, type RelationFamily, type EventType } from './lexicon.js';
 export { findTimes, type TimeSpan } from './dates.js';

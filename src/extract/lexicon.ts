@@ -27,6 +27,29 @@ export const RELATION_FAMILIES = [
 ] as const;
 export type RelationFamily = (typeof RELATION_FAMILIES)[number];
 
+/** The ontology property (in the nkg namespace) each relation family is written with. */
+export const RELATION_PROPERTY: Record<RelationFamily, string> = {
+  warn: 'warned',
+  order: 'ordered',
+  train: 'trainedIn',
+  attack: 'attacked',
+  kill: 'killed',
+  arrest: 'arrested',
+  accuse: 'accused',
+  charge: 'charged',
+  lead: 'leads',
+  member: 'memberOf',
+  located: 'locatedIn',
+  suspect: 'suspectIn',
+  link: 'linkedTo',
+  meet: 'met',
+  say: 'spokeTo',
+  succeed: 'succeeded',
+  support: 'supports',
+  oppose: 'opposes',
+};
+
+
 export const EVENT_TYPES = [
   'attack',
   'bombing',

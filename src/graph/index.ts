@@ -5,10 +5,12 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
-import type { Entity, ResolvedArticle } from '../resolve/index.js';
+import { RELATION_PROPERTY } from '../extract/index.js';
+import { mergeEvents, type Entity, type EventNode, type Evidence, type ResolvedArticle } from '../resolve/index.js';
 import { computeLayout, computeLayoutInWorker, type LayoutInput } from './layout.js';
 
 export { computeLayout, iterationsFor, type LayoutInput } from './layout.js';
+
 
 export interface NodeAttributes {
   label: string;
@@ -24,23 +26,30 @@ export interface NodeAttributes {
   geonamesId?: number;
   lat?: number;
   lon?: number;
+  /** Events: their kinds ("attack", "warrant"), first and last day they can have happened, casualty counts (the highest reported). */
+  eventTypes?: string[];
+  dateEarliest?: string;
+  dateLatest?: string;
+  killed?: number;
+  injured?: number;
 }
 
 export interface EdgeAttributes {
+  /** The ontology property, without its namespace ("warned", "hasPlace", "coMentionedWith"). */
   predicate: string;
-  /** Relation family for colouring; "co-mention" marks the weak, untyped edges of this stage. */
+  /** Relation family for colouring: a relation family ("warn", "lead"), an event role ("place", "actor", "target"), or "co-mention" for the weak edges between names that share a sentence. */
   family: string;
   weak: boolean;
   confidence: number;
   evidenceCount: number;
-  /** Up to three evidence sentences (article id and text). */
-  evidence: { articleId: string; sentence: string }[];
+  /** Up to three evidence sentences: article id, sentence text, the fact's offsets in the article, the rule. */
+  evidence: { articleId: string; sentence: string; start?: number; end?: number; rule?: string }[];
 }
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
-/** The graph of entities and their relations, with ForceAtlas2 positions unless `layout` is false. */
-export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], options: { layout?: boolean } = {}): KnowledgeGraph {
+/** The graph of entities, events and their relations, with ForceAtlas2 positions unless `layout` is false. */
+export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], options: { layout?: boolean; events?: EventNode[] } = {}): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   for (const e of entities) {
     const articles = new Set(e.mentions.map((m) => m.articleId)).size;
@@ -59,32 +68,46 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
       ...(e.lat !== undefined ? { lat: e.lat, lon: e.lon } : {}),
     });
   }
-  // One co-mention edge per entity pair, counting its evidence across sentences and articles.
+  // Events: named ones are entity nodes already; the others become nodes here.
+  for (const ev of options.events ?? mergeEvents(resolved)) {
+    if (!graph.hasNode(ev.iri)) {
+      graph.addNode(ev.iri, { label: ev.label, type: 'Event', cls: 'event', aliases: [], handles: [], mentionCount: ev.mentionCount, articles: ev.articles.length, x: 0, y: 0, size: 3 + Math.log2(1 + ev.mentionCount) * 2 });
+    }
+    graph.mergeNodeAttributes(ev.iri, { eventTypes: ev.types });
+  }
+  // One edge per (subject, predicate, object), counting its evidence across sentences and articles.
   const edges = new Map<string, string>();
+  const connect = (source: string, target: string, predicate: string, family: string, ev: Evidence, weak = false) => {
+    if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) return;
+    const key = `${source}\u0000${predicate}\u0000${target}`;
+    const evidence = { articleId: ev.articleId, sentence: ev.sentenceText, ...(weak ? {} : { start: ev.start, end: ev.end, rule: ev.rule }) };
+    const existing = edges.get(key);
+    if (existing) {
+      graph.updateEdgeAttributes(existing, (attrs) => ({
+        ...attrs,
+        evidenceCount: attrs.evidenceCount + 1,
+        confidence: Math.min(0.95, Math.max(attrs.confidence, ev.confidence) + 0.05),
+        evidence: attrs.evidence.length < 3 ? [...attrs.evidence, evidence] : attrs.evidence,
+      }));
+      return;
+    }
+    // Keys by order of creation, so identical builds write identical graph files.
+    edges.set(key, graph.addEdgeWithKey(`e${graph.size}`, source, target, { predicate, family, weak, confidence: ev.confidence, evidenceCount: 1, evidence: [evidence] }));
+  };
   for (const r of resolved) {
+    for (const rel of r.relations) connect(rel.subject, rel.object, RELATION_PROPERTY[rel.family], rel.family, rel.evidence);
+    for (const ev of r.events) {
+      for (const p of ev.places) connect(ev.iri, p.iri, 'hasPlace', 'place', p.evidence);
+      for (const p of ev.actors) connect(ev.iri, p.iri, 'hasActor', 'actor', p.evidence);
+      for (const p of ev.targets) connect(ev.iri, p.iri, 'hasTarget', 'target', p.evidence);
+      const attrs = graph.getNodeAttributes(ev.iri);
+      const t = ev.times[0];
+      if (t && !attrs.dateEarliest) graph.mergeNodeAttributes(ev.iri, { dateEarliest: t.earliest, dateLatest: t.latest });
+      for (const c of ev.killed) if (c.value > (graph.getNodeAttribute(ev.iri, 'killed') ?? -1)) graph.setNodeAttribute(ev.iri, 'killed', c.value);
+      for (const c of ev.injured) if (c.value > (graph.getNodeAttribute(ev.iri, 'injured') ?? -1)) graph.setNodeAttribute(ev.iri, 'injured', c.value);
+    }
     for (const c of r.coMentions) {
-      if (!graph.hasNode(c.a) || !graph.hasNode(c.b)) continue;
-      const key = `${c.a}\u0000${c.b}`;
-      const existing = edges.get(key);
-      if (existing) {
-        graph.updateEdgeAttributes(existing, (attrs) => ({
-          ...attrs,
-          evidenceCount: attrs.evidenceCount + 1,
-          confidence: Math.min(0.9, attrs.confidence + 0.05),
-          evidence: attrs.evidence.length < 3 ? [...attrs.evidence, { articleId: c.articleId, sentence: c.sentenceText }] : attrs.evidence,
-        }));
-        continue;
-      }
-      // Keys by order of creation, so identical builds write identical graph files.
-      const id = graph.addEdgeWithKey(`e${graph.size}`, c.a, c.b, {
-        predicate: 'coMentionedWith',
-        family: 'co-mention',
-        weak: true,
-        confidence: 0.2,
-        evidenceCount: 1,
-        evidence: [{ articleId: c.articleId, sentence: c.sentenceText }],
-      });
-      edges.set(key, id);
+      connect(c.a, c.b, 'coMentionedWith', 'co-mention', { articleId: c.articleId, sentence: c.sentence, sentenceText: c.sentenceText, sentenceStart: c.start, sentenceEnd: c.end, start: c.start, end: c.end, confidence: 0.2, rule: 'co-mention-in-sentence' }, true);
     }
   }
   if (options.layout !== false) layout(graph);

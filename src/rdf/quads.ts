@@ -12,8 +12,8 @@
 import { createHash } from 'node:crypto';
 import { DataFactory, type Literal, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from 'n3';
 import type { FineType } from '../extract/index.js';
-import type { Entity, ResolvedArticle } from '../resolve/index.js';
-import { geo, geonames, nkg, owl, prov, rdf, rdfs, schema, skos, xsd } from './vocab.js';
+import { mergeEvents, type Entity, type EventNode, type Evidence, type ResolvedArticle } from '../resolve/index.js';
+import { EVENT_CLASS, RELATION_PROPERTY, geo, geonames, nkg, owl, prov, rdf, rdfs, schema, sem, skos, xsd } from './vocab.js';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
@@ -45,9 +45,17 @@ export function isValidBase(base: string): boolean {
  * The quads of a build. No triple occurs twice, in any graph or across graphs, so the union of
  * the graphs (Turtle, N-Triples) is the quads with their graphs dropped.
  */
-export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base: string): Quad[] {
+export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base: string, events: EventNode[] = mergeEvents(resolved)): Quad[] {
   const out: Quad[] = [];
   const add = (s: Quad_Subject, p: ReturnType<typeof namedNode>, o: Quad_Object, g: Quad_Graph = defaultGraph()) => out.push(quad(s, p, o, g));
+  // Facts several articles state go to the default graph once; their evidence stays per article.
+  const direct = new Set<string>();
+  const addOnce = (s: Quad_Subject, p: ReturnType<typeof namedNode>, o: Quad_Object) => {
+    const key = `${s.id} ${p.id} ${o.id}`;
+    if (direct.has(key)) return;
+    direct.add(key);
+    add(s, p, o);
+  };
   const ints = new Map<number, Literal>();
   const int = (n: number) => {
     let lit = ints.get(n);
@@ -55,8 +63,6 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     return lit;
   };
   const dec = (n: number) => literal(String(n), xsd('decimal'));
-  // Direct co-mention triples live in the default graph, once however many sentences support them.
-  const directTriples = new Set<string>();
 
   for (const e of entities) {
     const s = namedNode(e.iri);
@@ -76,6 +82,19 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     for (const articleId of new Set(e.mentions.map((m) => m.articleId))) add(s, prov('wasDerivedFrom'), articleIri(base, articleId));
   }
 
+  // Events: a named one is an entity already and gains its kind; an unnamed one is described here.
+  for (const ev of events) {
+    const s = namedNode(ev.iri);
+    if (!ev.named) {
+      addOnce(s, rdf('type'), nkg('Event'));
+      add(s, rdfs('label'), literal(ev.label));
+      add(s, skos('prefLabel'), literal(ev.label, 'en'));
+      for (const articleId of ev.articles) add(s, prov('wasDerivedFrom'), articleIri(base, articleId));
+    }
+    for (const type of ev.types) addOnce(s, rdf('type'), nkg(EVENT_CLASS[type]));
+    for (const other of ev.sameAs) addOnce(s, owl('sameAs'), namedNode(other));
+  }
+
   for (const r of resolved) {
     const a = r.article;
     const art = articleIri(base, a.id);
@@ -89,9 +108,11 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     if (a.url) add(art, schema('url'), literal(a.url, xsd('anyURI')), g);
     if (a.source) add(art, nkg('sourceName'), literal(a.source), g);
     const spans = new Set<string>();
+    const references = new Set<string>();
     for (const e of r.entities) {
       for (const m of e.mentions) {
         const mi = mentionIri(base, a.id, m.start, m.end);
+        references.add(`${mi.value} ${e.iri}`);
         add(mi, nkg('refersTo'), namedNode(e.iri), g);
         // A span that names two entities is one mention referring to both.
         if (spans.has(mi.value)) continue;
@@ -105,27 +126,109 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
         add(mi, nkg('confidence'), dec(Math.round(m.confidence * 1000) / 1000), g);
       }
     }
-    // Co-mentions: the weak relation of this stage, as a direct triple and a statement with evidence.
     const sentences = new Map<number, Literal>();
-    for (const c of r.coMentions) {
-      const st = namedNode(`${base}statement/${hashOf(c.a, 'coMentionedWith', c.b, a.id, c.sentence)}`);
-      if (!directTriples.has(`${c.a} ${c.b}`)) {
-        directTriples.add(`${c.a} ${c.b}`);
-        add(namedNode(c.a), nkg('coMentionedWith'), namedNode(c.b));
-      }
-      let sentence = sentences.get(c.sentence);
-      if (!sentence) sentences.set(c.sentence, (sentence = literal(c.sentenceText)));
+    const sentenceLiteral = (index: number, text: string) => {
+      let lit = sentences.get(index);
+      if (!lit) sentences.set(index, (lit = literal(text)));
+      return lit;
+    };
+    const statements = new Set<string>();
+    /** A fact's statement node with its evidence, in the article's graph; once per fact and sentence. */
+    const statement = (s: string, p: ReturnType<typeof namedNode>, o: Quad_Object, ev: Evidence, extra?: (st: ReturnType<typeof namedNode>) => void) => {
+      const st = namedNode(`${base}statement/${hashOf(s, p.value, o.id, a.id, ev.sentence)}`);
+      if (statements.has(st.value)) return;
+      statements.add(st.value);
       add(st, rdf('type'), nkg('Statement'), g);
-      add(st, rdf('subject'), namedNode(c.a), g);
-      add(st, rdf('predicate'), nkg('coMentionedWith'), g);
-      add(st, rdf('object'), namedNode(c.b), g);
+      add(st, rdf('subject'), namedNode(s), g);
+      add(st, rdf('predicate'), p, g);
+      add(st, rdf('object'), o, g);
       add(st, nkg('inArticle'), art, g);
-      add(st, nkg('evidenceText'), sentence, g);
-      add(st, nkg('beginIndex'), int(c.start), g);
-      add(st, nkg('endIndex'), int(c.end), g);
-      add(st, nkg('confidence'), dec(0.2), g);
-      add(st, nkg('extractedBy'), literal('co-mention-in-sentence'), g);
+      add(st, nkg('evidenceText'), sentenceLiteral(ev.sentence, ev.sentenceText), g);
+      add(st, nkg('beginIndex'), int(ev.sentenceStart), g);
+      add(st, nkg('endIndex'), int(ev.sentenceEnd), g);
+      if (ev.end > ev.start) {
+        add(st, nkg('factBeginIndex'), int(ev.start), g);
+        add(st, nkg('factEndIndex'), int(ev.end), g);
+      }
+      add(st, nkg('confidence'), dec(Math.round(ev.confidence * 1000) / 1000), g);
+      add(st, nkg('extractedBy'), literal(ev.rule), g);
       add(st, prov('wasDerivedFrom'), art, g);
+      extra?.(st);
+    };
+    /** A fact between two resources: the direct triple (once per build) and its statement. */
+    const fact = (s: string, p: ReturnType<typeof namedNode>, o: string, ev: Evidence, extra?: (st: ReturnType<typeof namedNode>) => void) => {
+      addOnce(namedNode(s), p, namedNode(o));
+      statement(s, p, namedNode(o), ev, extra);
+    };
+
+    // Relations read from constructions.
+    for (const rel of r.relations) fact(rel.subject, nkg(RELATION_PROPERTY[rel.family]), rel.object, rel.evidence, rel.role ? (st) => add(st, nkg('role'), literal(rel.role!), g) : undefined);
+
+    // Events: their mentions, arguments and counts, each with evidence.
+    for (const ev of r.events) {
+      for (const m of ev.mentions) {
+        const mi = mentionIri(base, a.id, m.start, m.end);
+        // A named event's name is already its mention.
+        if (references.has(`${mi.value} ${ev.iri}`)) continue;
+        references.add(`${mi.value} ${ev.iri}`);
+        add(mi, nkg('refersTo'), namedNode(ev.iri), g);
+        if (spans.has(mi.value)) continue;
+        spans.add(mi.value);
+        add(mi, rdf('type'), nkg('Mention'), g);
+        add(mi, nkg('inArticle'), art, g);
+        add(mi, nkg('anchorOf'), literal(m.text), g);
+        add(mi, nkg('beginIndex'), int(m.start), g);
+        add(mi, nkg('endIndex'), int(m.end), g);
+        add(mi, nkg('sentenceIndex'), int(m.sentence), g);
+        add(mi, nkg('confidence'), dec(0.6), g);
+      }
+      for (const p of ev.places) fact(ev.iri, sem('hasPlace'), p.iri, p.evidence);
+      for (const p of ev.actors) fact(ev.iri, sem('hasActor'), p.iri, p.evidence);
+      for (const p of ev.targets) fact(ev.iri, nkg('hasTarget'), p.iri, p.evidence);
+      for (const t of ev.times) {
+        const begin = literal(t.earliest, xsd('date'));
+        const end = literal(t.latest, xsd('date'));
+        addOnce(namedNode(ev.iri), sem('hasEarliestBeginTimeStamp'), begin);
+        addOnce(namedNode(ev.iri), sem('hasLatestEndTimeStamp'), end);
+        statement(ev.iri, sem('hasEarliestBeginTimeStamp'), begin, t.evidence, (st) => add(st, nkg('timeExpression'), literal(t.text), g));
+        statement(ev.iri, sem('hasLatestEndTimeStamp'), end, t.evidence, (st) => add(st, nkg('timeExpression'), literal(t.text), g));
+      }
+      for (const [counts, property] of [[ev.killed, 'deathCount'], [ev.injured, 'injuryCount']] as const) {
+        for (const c of counts) {
+          addOnce(namedNode(ev.iri), nkg(property), int(c.value));
+          statement(ev.iri, nkg(property), int(c.value), c.evidence, c.atLeast ? (st) => add(st, nkg('lowerBound'), literal('true', xsd('boolean')), g) : undefined);
+        }
+      }
+    }
+
+    // Sources the article cites.
+    const cited = new Set<string>();
+    for (const src of r.sources) {
+      if (!cited.has(src.iri)) add(art, nkg('citesSource'), namedNode(src.iri), g);
+      cited.add(src.iri);
+      statement(art.value, nkg('citesSource'), namedNode(src.iri), src.evidence);
+    }
+
+    // Social-media posts embedded in the article.
+    for (const post of r.posts) {
+      const p = namedNode(post.iri);
+      add(p, rdf('type'), nkg('SocialMediaPosting'), g);
+      add(p, schema('isPartOf'), art, g);
+      add(p, schema('text'), literal(post.text), g);
+      add(p, nkg('beginIndex'), int(post.start), g);
+      add(p, nkg('endIndex'), int(post.end), g);
+      add(p, nkg('authorName'), literal(post.authorName), g);
+      add(p, nkg('handle'), literal(post.handle), g);
+      if (post.author) add(p, schema('author'), namedNode(post.author), g);
+      if (post.date) add(p, schema('datePublished'), literal(post.date, xsd('date')), g);
+      for (const m of [...post.mentions, ...post.events]) add(p, schema('mentions'), namedNode(m), g);
+      for (const h of post.hashtags) add(p, nkg('hashtag'), literal(h), g);
+    }
+
+    // Co-mentions: the weak relation (same sentence, nothing said of how they relate), with evidence.
+    for (const c of r.coMentions) {
+      const ev: Evidence = { articleId: a.id, sentence: c.sentence, sentenceText: c.sentenceText, sentenceStart: c.start, sentenceEnd: c.end, start: c.start, end: c.start, confidence: 0.2, rule: 'co-mention-in-sentence' };
+      fact(c.a, nkg('coMentionedWith'), c.b, ev);
     }
   }
   return out;

@@ -1,5 +1,7 @@
 /** Every IRI the RDF output uses lives here. */
 import { DataFactory } from 'n3';
+import type { EventType } from '../extract/index.js';
+export { RELATION_PROPERTY } from '../extract/index.js';
 
 const { namedNode } = DataFactory;
 
@@ -28,6 +30,7 @@ const ns = (base: string) => {
   };
 };
 export const nkg = ns(PREFIXES.nkg);
+export const sem = ns(PREFIXES.sem);
 export const schema = ns(PREFIXES.schema);
 export const prov = ns(PREFIXES.prov);
 export const skos = ns(PREFIXES.skos);
@@ -42,3 +45,29 @@ export const geonames = (id: number) => namedNode(`https://sws.geonames.org/${id
 
 /** Default base for minted data IRIs; `newskg build --base` replaces it. */
 export const DEFAULT_BASE = 'https://newskg.org/id/';
+
+/** The nkg class of each event type (a subclass of nkg:Event). */
+export const EVENT_CLASS: Record<EventType, string> = {
+  attack: 'Attack',
+  bombing: 'Bombing',
+  shooting: 'Shooting',
+  stabbing: 'Stabbing',
+  killing: 'Killing',
+  death: 'Death',
+  arrest: 'Arrest',
+  warrant: 'Warrant',
+  charge: 'Charge',
+  trial: 'Trial',
+  election: 'Election',
+  protest: 'Protest',
+  fire: 'Fire',
+  explosion: 'Explosion',
+  collapse: 'Collapse',
+  disaster: 'Disaster',
+  resignation: 'Resignation',
+  'military-strike': 'MilitaryStrike',
+  warning: 'Warning',
+  meeting: 'Meeting',
+  raid: 'Raid',
+  manhunt: 'Manhunt',
+};

@@ -9,6 +9,7 @@
  */
 import { VIOLENT, type EventType, type Facts, type FactEvidence, type RelationFamily } from '../extract/index.js';
 import type { Article, Doc } from '../types.js';
+import type { ResolvedArticle } from './entities.js';
 import { slug } from './iri.js';
 
 /** Where a fact was read, ready for a statement node. */
@@ -84,7 +85,7 @@ function eventKey(type: EventType, place: string | undefined, time: { earliest: 
   return `${kind}-${place.slice(place.lastIndexOf('/') + 1)}-${date}`;
 }
 
-export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfTyped: (string | undefined)[], labelOf: Map<string, string>, base: string): Pick<import('./entities.js').ResolvedArticle, 'relations' | 'events' | 'sources' | 'posts'> {
+export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfTyped: (string | undefined)[], labelOf: Map<string, string>, base: string): Pick<ResolvedArticle, 'relations' | 'events' | 'sources' | 'posts'> {
   const evidence = (e: FactEvidence): Evidence => {
     const s = doc.sentences[e.sentence];
     return { articleId: article.id, sentence: e.sentence, sentenceText: doc.text.slice(s.start, s.end), sentenceStart: s.start, sentenceEnd: s.end, start: e.start, end: e.end, confidence: e.confidence, rule: e.rule };
@@ -154,4 +155,50 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
     links: post.links,
   }));
   return { relations, events, sources, posts };
+}
+
+/** An event as the build knows it: merged over the articles that report it. */
+export interface EventNode {
+  iri: string;
+  types: EventType[];
+  label: string;
+  /** Whether it is a named event, described as an entity too. */
+  named: boolean;
+  /** Other IRIs of the same event (a named event's key IRI). */
+  sameAs: string[];
+  articles: string[];
+  mentionCount: number;
+}
+
+/**
+ * The events of a build, one per IRI. An unnamed report whose key IRI a named event also has
+ * ("attacks in Paris" in one article, "the Paris attacks" in another, same place and date) is
+ * that named event: such reports are renamed, in new ResolvedArticle values.
+ */
+export function unifyEvents(resolved: ResolvedArticle[]): ResolvedArticle[] {
+  const named = new Map<string, string>();
+  for (const r of resolved) for (const e of r.events) if (e.sameAs) named.set(e.sameAs, e.iri);
+  if (named.size === 0) return resolved;
+  const rename = (iri: string) => named.get(iri) ?? iri;
+  return resolved.map((r) => ({
+    ...r,
+    events: r.events.map((e) => ({ ...e, iri: rename(e.iri) })),
+    relations: r.relations.map((rel) => ({ ...rel, subject: rename(rel.subject), object: rename(rel.object) })),
+    posts: r.posts.map((p) => ({ ...p, events: [...new Set(p.events.map(rename))] })),
+  }));
+}
+
+export function mergeEvents(resolved: ResolvedArticle[]): EventNode[] {
+  const byIri = new Map<string, EventNode>();
+  for (const r of resolved) {
+    for (const e of r.events) {
+      let node = byIri.get(e.iri);
+      if (!node) byIri.set(e.iri, (node = { iri: e.iri, types: [], label: e.label, named: e.named, sameAs: [], articles: [], mentionCount: 0 }));
+      if (!node.types.includes(e.type)) node.types.push(e.type);
+      if (e.sameAs && !node.sameAs.includes(e.sameAs)) node.sameAs.push(e.sameAs);
+      if (!node.articles.includes(r.article.id)) node.articles.push(r.article.id);
+      node.mentionCount += e.mentions.length;
+    }
+  }
+  return [...byIri.values()].sort((a, b) => a.iri.localeCompare(b.iri));
 }

@@ -165,12 +165,15 @@ describe('hostile text through every output', () => {
       expect(articleText.slice(Number(p.get(`${NKG}beginIndex`)), Number(p.get(`${NKG}endIndex`)))).toBe(anchor);
       checked++;
     }
+    // Every mention and every statement was checked.
+    const typed = new Set(quads.filter((q) => q.predicate.value === `${PREFIXES.rdf}type` && [`${NKG}Mention`, `${NKG}Statement`].includes(q.object.value)).map((q) => q.subject.value));
     const spans = new Set(result.entities.flatMap((e) => e.mentions.map((m) => `${m.articleId} ${m.start} ${m.end}`)));
-    expect(checked).toBe(spans.size + result.resolved.reduce((n, r) => n + r.coMentions.length, 0));
+    expect(checked).toBe(typed.size);
+    expect(checked).toBeGreaterThanOrEqual(spans.size + result.resolved.reduce((n, r) => n + r.coMentions.length, 0));
     const labels = new Set(quads.filter((q) => q.predicate.value === `${PREFIXES.rdfs}label`).map((q) => q.object.value));
     for (const e of result.entities) expect(labels.has(e.label), JSON.stringify(e.label)).toBe(true);
     const json = JSON.parse(read('graph.json')) as { nodes: { key: string; attributes: { label: string } }[] };
-    expect(Object.fromEntries(json.nodes.map((n) => [n.key, n.attributes.label]))).toEqual(Object.fromEntries(result.entities.map((e) => [e.iri, e.label])));
+    expect(Object.fromEntries(json.nodes.map((n) => [n.key, n.attributes.label]))).toEqual(Object.fromEntries([...result.events.map((e) => [e.iri, e.label]), ...result.entities.map((e) => [e.iri, e.label])]));
   });
 
   const meta = JSON.parse(readFileSync(join(fixtures, 'metadata.json'), 'utf8')) as { title: string; url: string; source?: string }[];
