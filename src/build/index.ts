@@ -14,6 +14,7 @@ import type { Article } from '../types.js';
 import { processAll } from './pool.js';
 
 export { places, processArticle } from './article.js';
+export { evaluateFacts, factsFiles, prf, totalOf, type FactsReport, type Tally } from './evaluate-facts.js';
 
 export const FORMATS = ['ttl', 'trig', 'nt', 'jsonld', 'json', 'gexf', 'graphml'] as const;
 export type OutputFormat = (typeof FORMATS)[number];

@@ -1,4 +1,5 @@
 /** Plain-text rendering of a tagged document for `newskg tag`. */
+import { prf, type FactsReport, type Tally } from '../build/index.js';
 import type { Article, Doc } from '../types.js';
 
 /** One line per sentence with entities in [brackets]/TYPE, then an entity summary. */
@@ -31,4 +32,28 @@ export function formatDoc(article: Article, doc: Doc): string {
     lines.push(`${c.type}\t${c.text}${c.n > 1 ? `\t×${c.n}` : ''}`);
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const line = (name: string, t: Tally) => {
+  const { precision, recall, f1 } = prf(t);
+  return `${name.padEnd(12)} precision ${pct(precision).padStart(6)}  recall ${pct(recall).padStart(6)}  F1 ${pct(f1).padStart(6)}  (gold ${t.gold}, found ${t.predicted}, correct ${t.correct})\n`;
+};
+
+/** The facts evaluation as text: one block per file, then the totals and per-family and slot scores. */
+export function formatFactsReport(reports: FactsReport[], total: Pick<FactsReport, 'relations' | 'events' | 'slots' | 'sources' | 'posts' | 'byFamily'>, verbose: boolean): string {
+  let out = '';
+  for (const r of reports) {
+    out += `${r.article}\n  ${line('relations', r.relations)}  ${line('events', r.events)}  ${line('sources', r.sources)}`;
+    if (verbose) {
+      for (const m of r.missed) out += `    missed:   ${m}\n`;
+      for (const s of r.spurious) out += `    spurious: ${s}\n`;
+    }
+  }
+  out += `\nall ${reports.length} files\n  ${line('relations', total.relations)}  ${line('events', total.events)}  ${line('sources', total.sources)}  ${line('posts', total.posts)}`;
+  out += '  relations by family:\n';
+  for (const [family, t] of Object.entries(total.byFamily).sort()) out += `    ${line(family, t)}`;
+  out += '  event slots of matched events (correct / gold):\n';
+  for (const [slot, t] of Object.entries(total.slots)) out += `    ${slot.padEnd(8)} ${t.correct}/${t.gold}${t.gold ? ` (${pct(t.correct / t.gold)})` : ''}\n`;
+  return out;
 }

@@ -11,11 +11,11 @@ import { formatConllevalReport } from '../nlp/conlleval.js';
 import { defaultModelPath } from '../nlp/model-file.js';
 import { analyze } from '../nlp/pipeline.js';
 import cliProgress from 'cli-progress';
-import { FORMATS, build, places, type OutputFormat } from '../build/index.js';
+import { FORMATS, build, evaluateFacts, factsFiles, places, totalOf, type OutputFormat } from '../build/index.js';
 import { evaluateGum } from '../extract/index.js';
 import { readArticles } from '../ingest/index.js';
 import { DEFAULT_BASE } from '../rdf/index.js';
-import { formatDoc } from './format.js';
+import { formatDoc, formatFactsReport } from './format.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -102,8 +102,10 @@ program
     const byType = new Map<string, number>();
     for (const e of result.entities) byType.set(e.fine, (byType.get(e.fine) ?? 0) + 1);
     const types = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
+    const relations = result.resolved.reduce((n, r) => n + r.relations.length, 0);
+    const posts = result.resolved.reduce((n, r) => n + r.posts.length, 0);
     process.stdout.write(
-      `built ${result.resolved.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${result.entities.length} entities (${types}), ${result.graph.size} edges, ${result.quads} quads; ${result.problems.length} warnings\n`,
+      `built ${result.resolved.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${result.entities.length} entities (${types}), ${result.events.length} events, ${relations} relations, ${posts} posts, ${result.graph.size} edges, ${result.quads} quads; ${result.problems.length} warnings\n`,
     );
     for (const f of result.files) process.stdout.write(`  ${f}\n`);
     if (result.resolved.length === 0) process.exitCode = 1;
@@ -117,7 +119,20 @@ program
   .option('--subset <name>', 'GUM documents: news, interview or all', 'news')
   .option('--model <file>', 'model file', undefined)
   .option('--json', 'print the report as JSON')
-  .action(async (opts: { conll?: string; gum?: string; subset: string; model?: string; json?: boolean }) => {
+  .option('--facts <path>', 'a facts file or a folder of them (see tests/fixtures/facts/README.md): relation, event and source scores')
+  .option('--verbose', 'with --facts: list the missed and spurious relations')
+  .action(async (opts: { conll?: string; gum?: string; facts?: string; subset: string; model?: string; json?: boolean; verbose?: boolean }) => {
+    if (opts.facts) {
+      const reports = [];
+      for (const file of factsFiles(opts.facts)) reports.push(await evaluateFacts(file));
+      const total = totalOf(reports);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ files: reports, total }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(formatFactsReport(reports, total, opts.verbose ?? false));
+      return;
+    }
     if (opts.gum) {
       if (!['news', 'interview', 'all'].includes(opts.subset)) throw new InvalidArgumentError('--subset must be news, interview or all');
       const gum = evaluateGum(opts.gum, places, { subset: opts.subset as 'news' | 'interview' | 'all' });
@@ -134,7 +149,7 @@ program
       }
       return;
     }
-    if (!opts.conll) throw new InvalidArgumentError('give --conll FILE or --gum DIR');
+    if (!opts.conll) throw new InvalidArgumentError('give --conll FILE, --gum DIR or --facts PATH');
     const report = await evaluateConll(opts.conll, { modelPath: opts.model });
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -68,6 +68,8 @@ function triggerType(view: ArticleView, t: number): EventType | undefined {
   if (w === 'fire' && /^open/.test(view.word(t - 1))) return 'shooting';
   const type = EVENT_TRIGGERS.get(w);
   if (!type) return undefined;
+  // "killing five people", "killed at least 20": a count of the event's victims, not another event.
+  if (CASUALTY_VERBS.has(w) && (parseCount(view.word(t + 1)) !== undefined || /^(at|more|over|nearly|almost|some|about|around)$/.test(view.word(t + 1)))) return undefined;
   // "strike" and "vote" name events only as nouns with a military or electoral sense nearby.
   if ((w === 'strike' || w === 'strikes') && !/^(air|drone|missile|rocket|military|u\.s\.|us|israeli|american|russian)$/.test(view.word(t - 1))) return undefined;
   if (w === 'vote' && view.word(t - 1) !== 'the') return undefined;
@@ -77,6 +79,8 @@ function triggerType(view: ArticleView, t: number): EventType | undefined {
   return undefined;
 }
 
+/** Kinds of event that news reports before they happen. */
+const UPCOMING = new Set<EventType>(['election', 'meeting', 'trial', 'protest']);
 const HYPOTHETICAL = new Set(['planned', 'planning', 'possible', 'potential', 'future', 'threatened', 'foiled', 'thwarted', 'disrupted', 'prevent', 'type', 'kind', 'number', 'risk', 'threat', 'any', 'no']);
 const RELATIVE = /\b(a|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks) (before|after|earlier than|later than)\b/gi;
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
@@ -133,6 +137,7 @@ export function extractEvents(view: ArticleView, published: string | undefined):
   const relativeUsed = new Set<number>();
   const relativeTimes: { event: number; days: number; anchorToken: number; evidence: FactEvidence; text: string }[] = [];
 
+  const day = published?.slice(0, 10);
   doc.sentences.forEach((s, si) => {
     const times = findTimes(doc.text, published, s.start, s.end);
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
@@ -218,7 +223,9 @@ export function extractEvents(view: ArticleView, published: string | undefined):
         const after = doc.text.slice(ts.end, ts.end + 3);
         return /^[’']s/.test(after) && !(trigger.start > ts.end && trigger.start - ts.end < 30);
       };
-      const nearest = relative ? undefined : times.filter((ts) => !ownedElsewhere(ts)).sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
+      // What is reported as having happened did not happen after the report.
+      const possible = (ts: TimeSpan) => !day || UPCOMING.has(type) || ts.earliest <= day;
+      const nearest = relative ? undefined : times.filter((ts) => !ownedElsewhere(ts) && possible(ts)).sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
       if (nearest) e.times.push({ ...evidence('nearest time expression', t, t), start: Math.min(nearest.start, trigger.start), end: Math.max(nearest.end, trigger.end), earliest: nearest.earliest, latest: nearest.latest, text: nearest.text, confidence: 0.5 });
       events.push(e);
       const index = events.length - 1;
@@ -299,7 +306,9 @@ function corefer(view: ArticleView, events: ExtractedEvent[]): number[] {
       const nameMatches = (x: ExtractedEvent, y: string[]) => x.named !== undefined && y.some((a) => view.mentions[x.named!].text.toLowerCase().startsWith(`${a} `));
       const shared = args.some((a) => oArgs.includes(a)) || nameMatches(e, oArgs) || nameMatches(o, args);
       const conflict = (places.length && oPlaces.length && !places.some((p) => oPlaces.includes(p))) || !overlaps(e.times, o.times) || (e.named !== undefined && o.named !== undefined && !namedAgree);
-      if (conflict || !(shared || (definite && !places.length) || namedAgree)) continue;
+      // A definite mention with a place of its own joins only an event with no place yet, and only by name ("the El Paso shooting").
+      const definiteFits = definite && (!places.length || (e.named !== undefined && !oPlaces.length));
+      if (conflict || !(shared || definiteFits || namedAgree)) continue;
       // The most salient fitting antecedent: one that shares a participant, has a name, is mentioned often.
       const distance = m.sentence - Math.max(...o.mentions.map((x) => x.sentence));
       const score = (shared || namedAgree ? 8 : 0) + (o.named !== undefined ? 2 : 0) + Math.min(o.mentions.length, 2) + (hasArguments(o) ? 1 : 0) + 4 / (1 + distance);

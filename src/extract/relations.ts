@@ -28,7 +28,8 @@ export interface SourceCitation extends FactEvidence {
 }
 
 const PLACES = new Set(['Place', 'Country', 'City', 'Region']);
-const BODIES = new Set(['Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company', 'Country', 'City', 'Region', 'Place']);
+const ORGANISATIONS = new Set(['Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company']);
+const BODIES = new Set(['Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company', 'Country', 'City', 'Region', 'Place', 'Other']);
 const REPORT_VERBS = /^(reporting|reported|reports|report|said|says|say|quoted|cited)$/;
 
 export function extractRelations(view: ArticleView, events: ArticleEvents): { relations: ExtractedRelation[]; sources: SourceCitation[] } {
@@ -88,7 +89,7 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
               }
             }
           }
-          if (family === 'say' && object >= 0 && fine(object) === 'NewsMediaOrganization') cite(object, si, t, last(object), `"${w}" + news outlet`);
+          if (family === 'say' && object >= 0 && (fine(object) === 'NewsMediaOrganization' || fine(object) === 'Organization')) cite(object, si, t, last(object), `"${w}" + news outlet`);
         }
       }
 
@@ -106,7 +107,8 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
       }
       if (REPORT_VERBS.test(w) && pos.startsWith('VB')) {
         const m = view.subjectBefore(t, s.tokenStart);
-        if (m >= 0 && fine(m) === 'NewsMediaOrganization') cite(m, si, first(m), t, `news outlet + "${w}"`);
+        // "TVN24 reported": an outlet, or an organisation of no known kind, that reports.
+        if (m >= 0 && (fine(m) === 'NewsMediaOrganization' || (fine(m) === 'Organization' && /^report/.test(w)))) cite(m, si, first(m), t, `news outlet + "${w}"`);
       }
 
       // Roles: "X, the president of Y", "X, Y's president".
@@ -117,19 +119,39 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
         const owner = view.startingAt(k);
         if (owner >= 0 && BODIES.has(fine(owner)) && /^[’']s$/.test(view.word(mentions[owner].tokenEnd))) k = mentions[owner].tokenEnd + 1;
         while (k < s.tokenEnd && view.pos(k).startsWith('JJ')) k++;
+        // "Tusk, a founding Civic Platform member": an organisation named before the role.
+        let body = owner;
+        if (body < 0) {
+          while (k < s.tokenEnd && view.pos(k).startsWith('JJ') && view.startingAt(k) < 0) k++;
+          const m = view.startingAt(k);
+          if (m >= 0 && BODIES.has(fine(m)) && roleAt(view, mentions[m].tokenEnd)) {
+            body = m;
+            k = mentions[m].tokenEnd;
+          }
+        }
         const role = roleAt(view, k);
         if (role) {
-          const of = owner >= 0 && BODIES.has(fine(owner)) ? owner : view.word(role.end) === 'of' ? view.objectAt(role.end + 1, s.tokenEnd) : -1;
-          if (of >= 0 && BODIES.has(fine(of))) add({ family: role.family, subject: person, object: of, role: role.noun, sentence: si, ...span(first(person), Math.max(last(of), role.end - 1)), confidence: 0.75, rule: `apposition: person, ${owner >= 0 ? "owner's" : 'the'} ${role.noun}${owner >= 0 ? '' : ' of'}` });
+          const of = body >= 0 && BODIES.has(fine(body)) ? body : view.word(role.end) === 'of' ? view.ofObject(role.end + 1, s.tokenEnd) : -1;
+          if (of >= 0 && BODIES.has(fine(of))) add({ family: role.family, subject: person, object: of, role: role.noun, sentence: si, ...span(first(person), Math.max(last(of), role.end - 1)), confidence: 0.75, rule: `apposition: person, ${body >= 0 ? 'body + ' : 'the '}${role.noun}${body >= 0 ? '' : ' of'}` });
         }
+      }
+      // "PERSON of the ORGANISATION": a person speaking for a body ("Arnel dela Vega of the army's Western Mindanao Command").
+      if (w === 'of' && view.endingBefore(t) >= 0 && fine(view.endingBefore(t)) === 'Person') {
+        const body = view.ofObject(t + 1, s.tokenEnd);
+        if (body >= 0 && ORGANISATIONS.has(fine(body))) add({ family: 'member', subject: view.endingBefore(t), object: body, sentence: si, ...span(first(view.endingBefore(t)), last(body)), confidence: 0.5, rule: 'person + "of" + organisation' });
       }
       // "US President Donald Trump", "Iraqi Prime Minister Adil Abdul-Mahdi", "France's president Emmanuel Macron".
       const owner = view.startingAt(t);
       if (owner >= 0 && BODIES.has(fine(owner))) {
         let k = mentions[owner].tokenEnd;
         if (/^[’']s$/.test(view.word(k))) k++;
+        else if (view.word(k) === '(' && view.word(k + 2) === ')') k += 3; // "Organisation of Islamic Cooperation (OIC) head"
         const role = roleAt(view, k);
-        const person = role ? view.startingAt(role.end) : -1;
+        let at = role ? role.end : -1;
+        // "the El Paso mayor, Dee Margo"; "FBI agent and terrorism specialist Ali Soufan".
+        if (role && view.word(at) === ',') at++;
+        else if (role && view.word(at) === 'and' && view.pos(at + 1).startsWith('NN') && view.startingAt(at + 1) < 0) at += view.pos(at + 2).startsWith('NN') && view.startingAt(at + 2) < 0 ? 3 : 2;
+        const person = role ? view.startingAt(at) : -1;
         if (role && person >= 0 && fine(person) === 'Person') add({ family: role.family, subject: person, object: owner, role: role.noun, sentence: si, ...span(t, last(person)), confidence: 0.75, rule: `premodifier: owner + ${role.noun} + person` });
       }
 
@@ -188,9 +210,11 @@ function roleAt(view: ArticleView, k: number): { family: RelationFamily; noun: s
   const two = `${view.word(k)}-${view.word(k + 1)}`;
   if (ROLE_NOUNS.has(two)) return { family: ROLE_NOUNS.get(two)!, noun: `${view.word(k)} ${view.word(k + 1)}`, end: k + 2 };
   if (ROLE_NOUNS.has(view.word(k))) return { family: ROLE_NOUNS.get(view.word(k))!, noun: view.word(k), end: k + 1 };
-  // A modifier before the role ("foreign minister", "spy chief", "defence secretary").
-  if (/^(foreign|defence|defense|interior|finance|health|justice|deputy|vice|former|acting|spy|intelligence|police|army|military|supreme|senior|top)$/.test(view.word(k)) && ROLE_NOUNS.has(view.word(k + 1))) {
-    return { family: ROLE_NOUNS.get(view.word(k + 1))!, noun: `${view.word(k)} ${view.word(k + 1)}`, end: k + 2 };
+  // A modifier before the role ("foreign minister", "spy chief", "acting prime minister").
+  if (/^(foreign|defence|defense|interior|finance|health|justice|deputy|vice|former|acting|current|interim|spy|intelligence|police|army|military|supreme|senior|top)$/.test(view.word(k))) {
+    const inner = roleAt(view, k + 1);
+    if (inner && !inner.noun.includes(' ')) return { ...inner, noun: `${view.word(k)} ${inner.noun}` };
+    if (inner) return inner;
   }
   return undefined;
 }

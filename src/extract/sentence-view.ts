@@ -18,7 +18,8 @@ export class ArticleView {
     this.at = new Int32Array(doc.tokens.length).fill(-1);
     this.lower = doc.tokens.map((t) => t.text.toLowerCase());
     mentions.forEach((m, i) => {
-      if (m.fine === 'Other') return;
+      // Demonyms ("Mexican President …") stand for their country; other modifiers ("ISIS-backed") for nothing.
+      if (m.fine === 'Other' && !(m.coarse === 'MISC' && /^\p{Lu}\p{Ll}+$/u.test(m.text))) return;
       for (let t = m.tokenStart; t < m.tokenEnd; t++) {
         const prev = this.at[t];
         if (prev < 0 || mentions[prev].tokenEnd - mentions[prev].tokenStart < m.tokenEnd - m.tokenStart) this.at[t] = i;
@@ -80,6 +81,30 @@ export class ArticleView {
       const m = this.startingAt(k);
       if (m >= 0) return m;
       if (!/^\p{Ll}/u.test(this.doc.tokens[k].text) || !/^(JJ|NN|VBN|VBG|CD)/.test(this.pos(k))) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * The entity a role or relation is "of": after "of", past a determiner, adjectives and
+   * demonyms and a "city of" / "state of" ("mayor of the Polish city of Gdańsk"); a possessive
+   * points on to what is owned ("commander of Iran's Quds Force").
+   */
+  ofObject(k: number, sentenceEnd: number): number {
+    let j = k;
+    for (let guard = 0; guard < 6 && j < sentenceEnd; guard++) {
+      const m = this.startingAt(j);
+      if (m >= 0 && this.mentions[m].fine !== 'Other') {
+        const after = this.mentions[m].tokenEnd;
+        if (/^[’']s$/.test(this.word(after))) {
+          const owned = this.objectAt(after + 1, sentenceEnd, 2);
+          if (owned >= 0) return owned;
+        }
+        return m;
+      }
+      if (this.pos(j) === 'DT' || this.pos(j).startsWith('JJ') || m >= 0) j = m >= 0 ? this.mentions[m].tokenEnd : j + 1;
+      else if (/^(city|town|village|state|province|region|county|district|country|island|republic)$/.test(this.word(j)) && this.word(j + 1) === 'of') j += 2;
+      else return -1;
     }
     return -1;
   }
