@@ -89,7 +89,7 @@ describe('newskg build', () => {
     const r = await newskg(['build', join(root, 'seeds', '000_93913eae600d5a9a.txt'), bad, '--out', out, '--format', 'ttl,json']);
     expect(r.code).toBe(0);
     expect(r.stderr.trim()).toMatch(/^newskg: .*bad\.txt: looks like a binary file/);
-    expect(r.stdout).toMatch(/^built 1 articles in [\d.]+ s: \d+ entities \(.*Country.*\), \d+ edges, \d+ quads; 1 warnings/);
+    expect(r.stdout).toMatch(/^built 1 articles in [\d.]+ s: \d+ entities \(.*Country.*\), \d+ events, \d+ relations, \d+ posts, \d+ edges, \d+ quads; 1 warnings/);
     expect(readdirSync(out).sort()).toEqual(['bad.txt', 'graph.json', 'graph.ttl']);
   });
 
