@@ -3,7 +3,9 @@
  * The newskg command line: argument parsing only, then calls the library.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
 import { buildModel } from '../nlp/build-model.js';
 import { evaluateConll } from '../nlp/evaluate.js';
@@ -109,6 +111,27 @@ program
     );
     for (const f of result.files) process.stdout.write(`  ${f}\n`);
     if (result.resolved.length === 0) process.exitCode = 1;
+  });
+
+program
+  .command('serve')
+  .description('Serve the viewer and a built graph (building seeds/ into DIR first when DIR has no graph.json).')
+  .argument('[dir]', 'a build output folder', 'out')
+  .option('--port <n>', 'port', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number');
+    return n;
+  }, 5173)
+  .option('--host <host>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
+  .action(async (dir: string, opts: { port: number; host: string }) => {
+    if (!existsSync(join(dir, 'graph.json'))) {
+      process.stderr.write(`newskg: ${dir} has no graph.json; building seeds/ into it first\n`);
+      const result = await build({ paths: ['seeds'], out: dir, base: DEFAULT_BASE });
+      for (const p of result.problems) process.stderr.write(`newskg: ${p.origin}: ${p.message}\n`);
+    }
+    const running = await serve({ dir, host: opts.host, port: opts.port });
+    process.stdout.write(`newskg: serving ${resolve(dir)} at ${running.url}\n`);
+    if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') process.stderr.write(`newskg: bound to ${opts.host}: other machines can reach this server\n`);
   });
 
 program

@@ -81,7 +81,7 @@ function triggerType(view: ArticleView, t: number): EventType | undefined {
 
 /** Kinds of event that news reports before they happen. */
 const UPCOMING = new Set<EventType>(['election', 'meeting', 'trial', 'protest']);
-const HYPOTHETICAL = new Set(['planned', 'planning', 'possible', 'potential', 'future', 'threatened', 'foiled', 'thwarted', 'disrupted', 'prevent', 'type', 'kind', 'number', 'risk', 'threat', 'any', 'no']);
+const HYPOTHETICAL = new Set(['planned', 'planning', 'plans', 'plan', 'plot', 'plotting', 'possible', 'potential', 'future', 'threatened', 'foiled', 'thwarted', 'disrupted', 'prevent', 'type', 'kind', 'number', 'risk', 'threat', 'any', 'no']);
 const RELATIVE = /\b(a|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks) (before|after|earlier than|later than)\b/gi;
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
 const TARGET_PREPS = new Set(['on', 'against', 'for', 'of']);
@@ -147,6 +147,8 @@ export function extractEvents(view: ArticleView, published: string | undefined):
       if (!type || (named >= 0 && mentions[named].tokenEnd - 1 !== t)) continue;
       // "planned attacks", "possible bombings", "the type of attack": talk of events that did not (yet) happen.
       if (named < 0 && [1, 2, 3].some((d) => HYPOTHETICAL.has(view.word(t - d)))) continue;
+      // "plans to attack", "threatened to bomb": an infinitive is an intention, not a report.
+      if (named < 0 && view.pos(t) === 'VB' && view.word(t - 1) === 'to') continue;
       const trigger = doc.tokens[t];
       const startTok = named >= 0 ? mentions[named].tokenStart : t;
       const e: ExtractedEvent = {

@@ -42,15 +42,33 @@ export interface EdgeAttributes {
   weak: boolean;
   confidence: number;
   evidenceCount: number;
-  /** Up to three evidence sentences: article id, sentence text, the fact's offsets in the article, the rule. */
-  evidence: { articleId: string; sentence: string; start?: number; end?: number; rule?: string }[];
+  /** Up to three evidence sentences: article id, sentence text and its offset in the article, the fact's offsets in the article, the rule. */
+  evidence: { articleId: string; sentence: string; sentenceStart: number; start?: number; end?: number; rule?: string }[];
 }
 
-export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+/** What the viewer shows of each article an edge's evidence comes from. */
+export interface ArticleSummary {
+  title?: string;
+  published?: string;
+  url?: string;
+  source?: string;
+}
+
+export interface GraphAttributes {
+  /** Article id → title, date, URL, source. */
+  articles: Record<string, ArticleSummary>;
+}
+
+export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /** The graph of entities, events and their relations, with ForceAtlas2 positions unless `layout` is false. */
 export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], options: { layout?: boolean; events?: EventNode[] } = {}): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  const articles: Record<string, ArticleSummary> = {};
+  for (const { article: a } of resolved) {
+    articles[a.id] = { ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}), ...(a.url ? { url: a.url } : {}), ...(a.source ? { source: a.source } : {}) };
+  }
+  graph.replaceAttributes({ articles });
   for (const e of entities) {
     const articles = new Set(e.mentions.map((m) => m.articleId)).size;
     graph.addNode(e.iri, {
@@ -80,7 +98,7 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
   const connect = (source: string, target: string, predicate: string, family: string, ev: Evidence, weak = false) => {
     if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) return;
     const key = `${source}\u0000${predicate}\u0000${target}`;
-    const evidence = { articleId: ev.articleId, sentence: ev.sentenceText, ...(weak ? {} : { start: ev.start, end: ev.end, rule: ev.rule }) };
+    const evidence = { articleId: ev.articleId, sentence: ev.sentenceText, sentenceStart: ev.sentenceStart, ...(weak ? {} : { start: ev.start, end: ev.end, rule: ev.rule }) };
     const existing = edges.get(key);
     if (existing) {
       graph.updateEdgeAttributes(existing, (attrs) => ({

@@ -1,0 +1,125 @@
+/**
+ * The viewer in a real browser (Debian's chromium driven by playwright-core) against
+ * `newskg serve` on the seed graph. Without chromium the tests are skipped, except in CI (CI set),
+ * where they fail. Screenshots go to tests/viewer/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build } from '../../src/build/index.js';
+import { serve, type RunningServer } from '../../src/server/index.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const CHROMIUM = '/usr/bin/chromium';
+const found = existsSync(CHROMIUM);
+const inCi = Boolean(process.env.CI);
+if (!found && !inCi) console.warn('skipping tests/viewer: no /usr/bin/chromium (apt-get install chromium); with CI set they fail instead');
+const shots = join(root, 'tests', 'viewer', 'screenshots');
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const HOSTILE_ID = 'https://newskg.org/id/person/hostile';
+
+let server: RunningServer;
+let browser: Browser;
+let nodes: number;
+let persons: number;
+
+describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'newskg-viewer-'));
+    await build({ paths: [join(root, 'seeds')], out, base: 'https://newskg.org/id/', formats: ['json'] });
+    // An entity whose label is markup: it must show as text and run nothing.
+    const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+    graph.nodes.push({ key: HOSTILE_ID, attributes: { label: HOSTILE, type: 'Person', cls: 'person', aliases: ['"><script>alert(2)</script>'], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 } });
+    writeFileSync(join(out, 'graph.json'), JSON.stringify(graph));
+    nodes = graph.nodes.length;
+    persons = graph.nodes.filter((n: { attributes: { type: string } }) => n.attributes.type === 'Person').length;
+    server = await serve({ dir: out, port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    mkdirSync(shots, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(query = ''): Promise<{ page: Page; requests: string[]; dialogs: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}${query}`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    return { page, requests, dialogs, errors };
+  }
+
+  test('renders a non-empty canvas with every node of graph.json, asking nothing of any other host', async () => {
+    const { page, requests, errors } = await open();
+    expect(await page.evaluate(() => (window as unknown as { newskg: { nodes: number; shown: () => number } }).newskg.nodes)).toBe(nodes);
+    expect(await page.evaluate(() => (window as unknown as { newskg: { shown: () => number } }).newskg.shown())).toBe(nodes);
+    const png = await page.locator('#graph').screenshot();
+    // A blank canvas compresses to a few kilobytes; a drawn graph does not.
+    expect(png.length).toBeGreaterThan(40_000);
+    await page.screenshot({ path: join(shots, 'default.png') });
+    const origin = new URL(server.url).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('searching "Iraq" and choosing it opens the panel with its warning to France and the evidence sentence; the URL keeps it', async () => {
+    const { page } = await open();
+    await page.fill('#search', 'Iraq');
+    await expect.poll(() => page.locator('#suggestions li').first().textContent()).toContain('Iraq');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel:not([hidden]) #panel-title');
+    expect(await page.textContent('#panel-title')).toBe('Iraq');
+    const warned = page.locator('#panel section', { hasText: /^warned/ });
+    expect(await warned.locator('.entity-link').allTextContents()).toContain('France');
+    expect(await warned.locator('blockquote').first().textContent()).toContain('Iraq warned France of planned attacks by ISIS');
+    expect(await warned.locator('mark').first().textContent()).toMatch(/^Iraq warned France/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(shots, 'panel.png') });
+    expect(new URL(page.url()).searchParams.get('node')).toBe('https://newskg.org/id/place/iraq');
+    // The same URL, opened afresh, shows the same selection.
+    const again = await open(new URL(page.url()).search);
+    expect(await again.page.textContent('#panel:not([hidden]) #panel-title')).toBe('Iraq');
+    await again.page.close();
+    // Escape closes the panel and gives the keyboard back to the search box.
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#panel')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.close();
+  });
+
+  test('the Person filter hides every person, and the legend says so', async () => {
+    const { page } = await open();
+    await page.uncheck('#legend input[data-kind="Person"]');
+    expect(await page.textContent('#legend .count[data-kind="Person"]')).toBe(`${persons} (hidden)`);
+    expect(await page.evaluate(() => (window as unknown as { newskg: { shown: (k: string) => number } }).newskg.shown('Person'))).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { newskg: { shown: (k: string) => number } }).newskg.shown('Country'))).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('hide')).toBe('Person');
+    await page.close();
+  });
+
+  test(`an entity labelled ${HOSTILE} shows as literal text and runs nothing`, async () => {
+    const { page, dialogs, errors } = await open(`?node=${encodeURIComponent(HOSTILE_ID)}`);
+    await page.waitForSelector('#panel:not([hidden]) #panel-title');
+    expect(await page.textContent('#panel-title')).toBe(HOSTILE);
+    expect(await page.locator('#panel img, #panel script').count()).toBe(0);
+    await page.fill('#search', '<img');
+    await expect.poll(() => page.locator('#suggestions li').first().textContent()).toContain(HOSTILE);
+    expect(await page.locator('#suggestions img').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
