@@ -109,6 +109,28 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     await page.close();
   });
 
+  test('Layout runs ForceAtlas2 in a web worker and stops it; Export saves a PNG of the view', async () => {
+    const { page, errors } = await open();
+    const positions = () => page.evaluate(() => (window as unknown as { newskg: { positions: () => number[] } }).newskg.positions());
+    const before = await positions();
+    await page.click('#layout');
+    expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('true');
+    expect(await page.textContent('#layout')).toBe('Stop layout');
+    await page.waitForTimeout(600);
+    await page.click('#layout');
+    expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('false');
+    const after = await positions();
+    expect(after).toHaveLength(nodes);
+    expect(after.filter((p, i) => p !== before[i]).length).toBeGreaterThan(nodes / 2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    expect(download.suggestedFilename()).toBe('newskg-graph.png');
+    const file = join(shots, 'export.png');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test(`an entity labelled ${HOSTILE} shows as literal text and runs nothing`, async () => {
     const { page, dialogs, errors } = await open(`?node=${encodeURIComponent(HOSTILE_ID)}`);
     await page.waitForSelector('#panel:not([hidden]) #panel-title');

@@ -20,7 +20,7 @@ const FADED = '#e9ecef';
 
 /** Timings the benchmark reads (navigation to first frame and to interactive, ms) and counts the tests read. */
 const timings: { firstFrame?: number; interactive?: number } = {};
-const probe: { timings: typeof timings; nodes?: number; shown?: (kind?: string) => number } = { timings };
+const probe: { timings: typeof timings; nodes?: number; shown?: (kind?: string) => number; refreshMs?: () => number; positions?: () => number[] } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
 
 async function main(): Promise<void> {
@@ -38,9 +38,18 @@ async function main(): Promise<void> {
   // Node size by degree: hubs stand out, leaves stay small.
   graph.forEachNode((n) => graph.setNodeAttribute(n, 'size', 3 + Math.sqrt(graph.degree(n)) * 1.6));
   const large = graph.order > 2000;
+  // Nodes the filters hide, recomputed when a filter changes (not on hover), so reducers only look up.
+  const hiddenNodes = new Set<string>();
+  const recomputeHidden = () => {
+    hiddenNodes.clear();
+    graph.forEachNode((n, a) => {
+      if (isHidden(n, a)) hiddenNodes.add(n);
+    });
+  };
 
   const renderer = new Sigma(graph, $('graph'), {
-    defaultEdgeType: 'arrow',
+    // Arrows show direction; past 20,000 edges they are noise and cost more than lines to draw.
+    defaultEdgeType: graph.size > 20_000 ? 'line' : 'arrow',
     renderEdgeLabels: state.edgeLabels,
     labelRenderedSizeThreshold: large ? 12 : 7,
     labelDensity: large ? 0.4 : 0.9,
@@ -50,7 +59,7 @@ async function main(): Promise<void> {
     edgeLabelSize: 11,
     labelFont: 'system-ui, sans-serif',
     nodeReducer: (node, a) => {
-      const hidden = isHidden(node, a);
+      const hidden = hiddenNodes.has(node);
       const faded = hidden || (state.hovered !== null && !state.hoverNeighbours.has(node));
       const selected = node === state.selected;
       return {
@@ -65,8 +74,9 @@ async function main(): Promise<void> {
       };
     },
     edgeReducer: (edge, a) => {
-      const [source, target] = graph.extremities(edge);
-      const hidden = (a.weak && !state.weakEdges) || a.confidence < state.minConfidence || isHidden(source, graph.getNodeAttributes(source)) || isHidden(target, graph.getNodeAttributes(target));
+      const source = graph.source(edge);
+      const target = graph.target(edge);
+      const hidden = (a.weak && !state.weakEdges) || a.confidence < state.minConfidence || hiddenNodes.has(source) || hiddenNodes.has(target);
       const focus = state.hovered ?? state.selected;
       const faded = focus !== null && source !== focus && target !== focus;
       return {
@@ -82,6 +92,13 @@ async function main(): Promise<void> {
   probe.nodes = graph.order;
   // How many nodes (of a kind) the renderer displays now.
   probe.shown = (kind) => graph.filterNodes((n, a) => (!kind || a.kind === kind) && !renderer.getNodeDisplayData(n)?.hidden).length;
+  probe.positions = () => graph.mapNodes((_n, a) => a.x + a.y);
+  // What one state change costs: reducers over the whole graph and a render (the benchmark reads it).
+  probe.refreshMs = () => {
+    const t0 = performance.now();
+    renderer.refresh({ skipIndexation: true });
+    return performance.now() - t0;
+  };
 
   function isHidden(_node: string, a: NodeAttributes): boolean {
     if (state.hiddenKinds.has(a.kind)) return true;
@@ -300,12 +317,15 @@ async function main(): Promise<void> {
   $('export').addEventListener('click', () => void downloadAsPNG(renderer as unknown as Sigma, { fileName: 'newskg-graph', backgroundColor: '#ffffff' }));
 
   function update(): void {
+    recomputeHidden();
     refreshLegend();
     writeUrl();
     renderer.refresh({ skipIndexation: true });
   }
 
+  recomputeHidden();
   refreshLegend();
+  renderer.refresh({ skipIndexation: true });
   status.textContent = `${graph.order} nodes, ${graph.size} edges`;
   if (state.selected) await select(state.selected, true);
   timings.interactive = performance.now();
