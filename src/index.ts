@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './errors.js';
 export * from './nlp/index.js';
 export * from './ingest/index.js';
+export * from './query/index.js';

@@ -5,11 +5,12 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readArticles, type IngestProblem } from '../ingest/index.js';
+import { readArticles, toArticle, type IngestProblem, type RawArticle } from '../ingest/index.js';
 import { mergeEntities, mergeEvents, unifyEvents, type Entity, type EventNode, type ResolvedArticle } from '../resolve/index.js';
 import { buildQuads, isValidBase, writeJsonLd, writeNTriples, writeTriG, writeTurtle, type TextSink } from '../rdf/index.js';
 import { buildGraph, layoutAsync, toGexf, toGraphJson, toGraphMl, type KnowledgeGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
+import type { Quad } from 'n3';
 import type { Article } from '../types.js';
 import { processAll } from './pool.js';
 
@@ -33,6 +34,8 @@ const FILES: Record<OutputFormat, string> = {
 
 export interface BuildOptions {
   paths: string[];
+  /** Articles given in memory ({ text, title?, url?, published?, source? }), built after those read from paths. */
+  articles?: RawArticle[];
   out: string;
   base: string;
   formats?: readonly OutputFormat[];
@@ -55,6 +58,8 @@ export interface BuildResult {
   problems: IngestProblem[];
   files: string[];
   quads: number;
+  /** The RDF of the build, every quad (with its named graph). */
+  dataset: Quad[];
   /** Wall-clock milliseconds per phase (read, articles, graph, rdf, layout wait, graph files). */
   timings: Record<string, number>;
 }
@@ -120,6 +125,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       articles.push(item.article);
     }
   }
+  (opts.articles ?? []).forEach((raw, i) => {
+    const article = toArticle(raw, `<article ${i + 1}>`);
+    if (!seen.has(article.id)) {
+      seen.set(article.id, article.origin);
+      articles.push(article);
+    }
+  });
   time('read');
   opts.onStart?.(articles.length + problems.length);
   const outcomes = await processAll(articles, {
@@ -167,7 +179,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     time(f);
   };
   try {
-    if (resolved.length > 0) {
+    if (resolved.length > 0 && formats.length > 0) {
       mkdirSync(opts.out, { recursive: true });
       removeStaleTemporaries(opts.out);
       for (const f of formats) if (!GRAPH_FORMATS.has(f)) write(f);
@@ -183,5 +195,5 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     renameSync(tmp, path);
     files.push(path);
   }
-  return { resolved, entities, events, graph, problems, files, quads: quads.length, timings };
+  return { resolved, entities, events, graph, problems, files, quads: quads.length, dataset: quads, timings };
 }

@@ -3,7 +3,9 @@
  * The newskg command line: argument parsing only, then calls the library.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { KnowledgeGraph } from '../query/index.js';
+import { formatEntity, formatResultTable } from './query.js';
 import { join, resolve } from 'node:path';
 import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
@@ -132,6 +134,72 @@ program
     const running = await serve({ dir, host: opts.host, port: opts.port });
     process.stdout.write(`newskg: serving ${resolve(dir)} at ${running.url}\n`);
     if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') process.stderr.write(`newskg: bound to ${opts.host}: other machines can reach this server\n`);
+  });
+
+/** The graph a query command reads: a build folder or file (default out/). */
+async function loadGraph(data: string): Promise<KnowledgeGraph> {
+  if (!existsSync(data)) throw new NewskgError('query', `${data}: no such build folder or file (build one first: newskg build --out ${data})`);
+  return KnowledgeGraph.load(data);
+}
+
+const QUERY_FORMATS = ['table', 'json', 'csv', 'tsv', 'xml', 'ttl', 'nt'] as const;
+const RESULT_MEDIA: Record<string, string> = { json: 'application/sparql-results+json', csv: 'text/csv', tsv: 'text/tab-separated-values', xml: 'application/sparql-results+xml', ttl: 'text/turtle', nt: 'application/n-triples' };
+
+program
+  .command('query')
+  .description('Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE; the ontology prefixes are declared) over a built graph.')
+  .argument('<sparql>', 'the query, or @FILE to read it from a file')
+  .option('--data <path>', 'build folder or RDF file', 'out')
+  .option('--format <format>', `${QUERY_FORMATS.join(', ')} (default: table on a terminal, json or ttl when piped)`)
+  .action(async (sparql: string, opts: { data: string; format?: string }) => {
+    const query = sparql.startsWith('@') ? readFileSync(sparql.slice(1), 'utf8') : sparql;
+    if (opts.format && !(QUERY_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidArgumentError(`--format must be one of ${QUERY_FORMATS.join(', ')}`);
+    const kg = await loadGraph(opts.data);
+    const result = kg.sparql(query);
+    const format = opts.format ?? (process.stdout.isTTY ? 'table' : result.type === 'graph' ? 'ttl' : 'json');
+    if (format === 'table') {
+      process.stdout.write(formatResultTable(result));
+      return;
+    }
+    const graphResult = result.type === 'graph';
+    if (graphResult !== (format === 'ttl' || format === 'nt')) throw new InvalidArgumentError(graphResult ? 'a CONSTRUCT or DESCRIBE result is written as ttl or nt' : 'a SELECT or ASK result is written as table, json, csv, tsv or xml');
+    const text = kg.serialise(query, RESULT_MEDIA[format]);
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  });
+
+program
+  .command('entity')
+  .description('Show an entity (by name, alias or IRI) and its relations with their evidence.')
+  .argument('<name>', 'name, alias or IRI')
+  .option('--data <path>', 'build folder or RDF file', 'out')
+  .option('--json', 'print JSON')
+  .action(async (name: string, opts: { data: string; json?: boolean }) => {
+    const kg = await loadGraph(opts.data);
+    const entity = kg.entity(name);
+    const relations = [...kg.relations({ subject: entity.iri }), ...kg.relations({ object: entity.iri })];
+    process.stdout.write(opts.json ? `${JSON.stringify({ entity, relations }, null, 2)}\n` : formatEntity(entity, relations));
+  });
+
+program
+  .command('path')
+  .description('The shortest chain of stated relations between two entities.')
+  .argument('<from>', 'name, alias or IRI')
+  .argument('<to>', 'name, alias or IRI')
+  .option('--data <path>', 'build folder or RDF file', 'out')
+  .option('--max-length <n>', 'longest chain to look for', positiveInt, 4)
+  .option('--json', 'print JSON')
+  .action(async (from: string, to: string, opts: { data: string; maxLength: number; json?: boolean }) => {
+    const kg = await loadGraph(opts.data);
+    const paths = kg.paths(from, to, { maxLength: opts.maxLength });
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(paths, null, 2)}\n`);
+      return;
+    }
+    if (!paths.length) {
+      process.stdout.write(`no chain of at most ${opts.maxLength} stated relations between ${kg.entity(from).label} and ${kg.entity(to).label}\n`);
+      return;
+    }
+    for (const p of paths) process.stdout.write(`${p.nodes.map((n, i) => (i === 0 ? n.label : ` —${p.predicates[i - 1]}— ${n.label}`)).join('')}\n`);
   });
 
 program

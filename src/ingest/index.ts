@@ -10,7 +10,7 @@ import { readHtml } from './html.js';
 import { readJson, readJsonLines, type JsonItem } from './json.js';
 import { readMarkdown, readText } from './text.js';
 
-export { inferPublished, normaliseDate, articleId, type RawArticle } from './article.js';
+export { inferPublished, normaliseDate, articleId, toArticle, type RawArticle } from './article.js';
 export { looksLikeHeadline } from './text.js';
 
 /** An input that yielded no article, with a one-line reason. */

@@ -9,11 +9,14 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { MultiDirectedGraph } from 'graphology';
 import { NewskgError } from '../errors.js';
+import { DEFAULT_LIMITS, SparqlEndpoint, type SparqlLimits } from './sparql.js';
 import type { ArticleSummary, EdgeAttributes, GraphAttributes, KnowledgeGraph, NodeAttributes } from '../graph/index.js';
 
 export interface ServeOptions {
   /** The folder holding graph.json (a build's output folder). */
   dir: string;
+  /** Limits of the SPARQL endpoint (time, result size, query size). */
+  sparql?: Partial<SparqlLimits>;
   host?: string;
   port?: number;
   /** The built viewer; default: the package's viewer/dist. */
@@ -115,10 +118,15 @@ export function handler(opts: ServeOptions): (req: IncomingMessage, res: ServerR
   const viewerDir = opts.viewerDir ?? defaultViewerDir();
   if (!existsSync(join(viewerDir, 'index.html'))) throw new NewskgError('serve', `the viewer is not built (${viewerDir} has no index.html): run npm run build`);
   const graph = new GraphFile(graphPath);
+  const endpoint = new SparqlEndpoint(opts.dir, { ...DEFAULT_LIMITS, ...opts.sparql });
   const files = sirv(viewerDir, { etag: true, dotfiles: false, setHeaders: (res) => Object.entries(SECURITY_HEADERS).forEach(([k, v]) => res.setHeader(k, v)) });
   return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, JSON.stringify({ error: 'read-only: GET and HEAD only' }));
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/sparql') {
+      endpoint.handle(req, res, SECURITY_HEADERS).catch((err: Error) => send(res, 500, JSON.stringify({ error: err.message.split('\n')[0] })));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, JSON.stringify({ error: 'read-only: GET and HEAD only' }));
     try {
       if (url.pathname === '/api/graph') return send(res, 200, graph.json());
       if (url.pathname === '/api/entity') {

@@ -1,0 +1,402 @@
+/**
+ * KnowledgeGraph: the everyday questions as typed methods and SPARQL for the rest, over a graph
+ * built in memory or loaded from a build folder. The RDF lives in an Oxigraph store (WASM), the
+ * graph in graphology; both come from the same build.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+import { Writer } from 'n3';
+import oxigraph from 'oxigraph';
+import { build, type BuildOptions } from '../build/index.js';
+import { NewskgError } from '../errors.js';
+import type { KnowledgeGraph as Graph, NodeAttributes } from '../graph/index.js';
+import type { RawArticle } from '../ingest/index.js';
+import { DEFAULT_BASE, PREFIXES } from '../rdf/index.js';
+
+/** A name or IRI that names nothing in the graph; `suggestions` are the closest names there are. */
+export class NotFoundError extends NewskgError {
+  constructor(
+    readonly what: string,
+    readonly suggestions: string[],
+  ) {
+    super('query', `no entity named ${JSON.stringify(what)}${suggestions.length ? `; did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : ''}`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A SPARQL query that does not parse, or asks for something this read-only graph refuses. */
+export class QueryError extends NewskgError {
+  constructor(message: string) {
+    super('query', message);
+    this.name = 'QueryError';
+  }
+}
+
+export interface EntityInfo {
+  iri: string;
+  label: string;
+  /** The fine type: Person, GovernmentOrganization, City, Event … */
+  type: string;
+  aliases: string[];
+  mentionCount: number;
+}
+
+export interface Evidence {
+  article: string;
+  sentence: string;
+  start: number;
+  end: number;
+  confidence: number;
+  rule: string;
+}
+
+export interface RelationInfo {
+  subject: EntityInfo;
+  predicate: string;
+  object: EntityInfo;
+  confidence: number;
+  evidence: Evidence[];
+}
+
+export interface EventInfo extends EntityInfo {
+  kinds: string[];
+  earliest?: string;
+  latest?: string;
+  places: EntityInfo[];
+  actors: EntityInfo[];
+  targets: EntityInfo[];
+  killed?: number;
+  injured?: number;
+}
+
+export type TermValue =
+  | { type: 'uri'; value: string }
+  | { type: 'bnode'; value: string }
+  | { type: 'literal'; value: string; datatype?: string; language?: string; /** numbers, booleans and dates as JS values */ native?: number | boolean | string };
+
+export type SparqlResult =
+  | { type: 'select'; variables: string[]; bindings: Record<string, TermValue>[] }
+  | { type: 'ask'; boolean: boolean }
+  | { type: 'graph'; turtle: string; triples: number };
+
+/** Every query gets the ontology's prefixes unless it declares its own. */
+export const QUERY_PREFIXES = Object.entries({ ...PREFIXES, sem: PREFIXES.sem })
+  .map(([p, iri]) => `PREFIX ${p}: <${iri}>`)
+  .join('\n');
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']s$/u, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = next;
+    }
+  }
+  return row[b.length];
+}
+
+const RELATION_FAMILIES_PREDICATES = new Set(['warned', 'ordered', 'trainedIn', 'attacked', 'killed', 'arrested', 'accused', 'charged', 'leads', 'memberOf', 'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'hasPlace', 'hasActor', 'hasTarget']);
+
+export class KnowledgeGraph {
+  private readonly byName = new Map<string, string[]>();
+  private undirected?: UndirectedGraph;
+
+  private constructor(
+    /** The RDF, as an RDF/JS store (Oxigraph). */
+    readonly store: oxigraph.Store,
+    /** The graph, as graphology holds it (entities, events, relation edges). */
+    readonly graph: Graph,
+  ) {
+    graph.forEachNode((node, a) => {
+      for (const name of [a.label, ...a.aliases]) {
+        const key = fold(name);
+        const list = this.byName.get(key) ?? [];
+        if (!list.includes(node)) list.push(node);
+        this.byName.set(key, list);
+      }
+    });
+  }
+
+  /** Builds the graph of articles (paths to files and folders, or articles in memory) without writing files. */
+  static async build(input: string[] | RawArticle[], options: Partial<Omit<BuildOptions, 'paths' | 'articles' | 'formats' | 'out'>> = {}): Promise<KnowledgeGraph> {
+    const paths = input.filter((x): x is string => typeof x === 'string');
+    const articles = input.filter((x): x is RawArticle => typeof x !== 'string');
+    const out = mkdtempSync(join(tmpdir(), 'newskg-kg-'));
+    try {
+      const result = await build({ ...options, paths, articles, out, base: options.base ?? DEFAULT_BASE, formats: [] });
+      if (result.resolved.length === 0) throw new NewskgError('query', `nothing could be built${result.problems.length ? `: ${result.problems[0].origin}: ${result.problems[0].message}` : ''}`);
+      const writer = new Writer({ format: 'N-Quads' });
+      let nquads = '';
+      writer.addQuads(result.dataset);
+      writer.end((_err, text) => (nquads = text));
+      const store = new oxigraph.Store();
+      store.load(nquads, { format: 'application/n-quads' });
+      return new KnowledgeGraph(store, result.graph);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+
+  /** Loads a build folder (graph.trig or .ttl or .nt, and graph.json), or one RDF or graph.json file. */
+  static async load(path: string): Promise<KnowledgeGraph> {
+    if (!existsSync(path)) throw new NewskgError('query', `${path}: no such file or folder`);
+    const isDir = statSync(path).isDirectory();
+    const rdfFile = isDir ? ['graph.trig', 'graph.nt', 'graph.ttl'].map((f) => join(path, f)).find(existsSync) : /\.(trig|ttl|nt|nq)$/.test(path) ? path : undefined;
+    const jsonFile = isDir ? join(path, 'graph.json') : extname(path) === '.json' ? path : undefined;
+    const store = new oxigraph.Store();
+    if (rdfFile) {
+      const format = { '.trig': 'application/trig', '.ttl': 'text/turtle', '.nt': 'application/n-triples', '.nq': 'application/n-quads' }[extname(rdfFile)]!;
+      try {
+        store.load(readFileSync(rdfFile, 'utf8'), { format });
+      } catch (err) {
+        throw new NewskgError('query', `${rdfFile}: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+    let graph: Graph;
+    if (jsonFile && existsSync(jsonFile)) {
+      graph = MultiDirectedGraph.from(JSON.parse(readFileSync(jsonFile, 'utf8'))) as Graph;
+    } else if (rdfFile) {
+      graph = graphFromStore(store);
+    } else {
+      throw new NewskgError('query', `${path}: no graph.trig, graph.nt, graph.ttl or graph.json`);
+    }
+    return new KnowledgeGraph(store, graph);
+  }
+
+  private info(iri: string): EntityInfo {
+    const a = this.graph.getNodeAttributes(iri);
+    return { iri, label: a.label, type: a.type, aliases: a.aliases, mentionCount: a.mentionCount };
+  }
+
+  /** Entities, optionally of a type (fine or broad: "Person", "organization", "City"), matching a name, mentioned at least so often. */
+  entities(filter: { type?: string; name?: string; minMentions?: number } = {}): EntityInfo[] {
+    const type = filter.type?.toLowerCase();
+    const name = filter.name ? fold(filter.name) : undefined;
+    return this.graph
+      .filterNodes((_n, a) => (!type || a.type.toLowerCase() === type || a.cls === type) && (!name || [a.label, ...a.aliases].some((x) => fold(x).includes(name))) && a.mentionCount >= (filter.minMentions ?? 0))
+      .map((n) => this.info(n))
+      .sort((a, b) => b.mentionCount - a.mentionCount || a.label.localeCompare(b.label));
+  }
+
+  /** The entity with this IRI, label or alias (case and accents ignored); NotFoundError with the closest names otherwise. */
+  entity(nameOrIri: string): EntityInfo {
+    if (this.graph.hasNode(nameOrIri)) return this.info(nameOrIri);
+    const hits = this.byName.get(fold(nameOrIri));
+    // Several entities share the name: the most mentioned.
+    if (hits?.length) return this.info([...hits].sort((a, b) => this.graph.getNodeAttribute(b, 'mentionCount') - this.graph.getNodeAttribute(a, 'mentionCount'))[0]);
+    const key = fold(nameOrIri);
+    // A surname or other whole word of a name ("Bajolet"): the most mentioned entity it names.
+    if (key.length >= 3 && !key.includes(' ')) {
+      const byWord = this.graph.filterNodes((_n, a) => fold(a.label).split(/[\s-]+/).includes(key));
+      if (byWord.length) return this.info(byWord.sort((a, b) => this.graph.getNodeAttribute(b, 'mentionCount') - this.graph.getNodeAttribute(a, 'mentionCount'))[0]);
+    }
+    const closest = [...this.byName.keys()]
+      .map((k) => [k, editDistance(key, k) / Math.max(key.length, k.length)] as const)
+      .filter(([, d]) => d <= 0.5)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, 3)
+      .map(([k]) => this.graph.getNodeAttribute(this.byName.get(k)![0], 'label'));
+    throw new NotFoundError(nameOrIri, [...new Set(closest)]);
+  }
+
+  /** Stated relations (not co-mentions) with their evidence; subject and object by name or IRI, predicate by local name ("warned") or IRI. */
+  relations(filter: { subject?: string; predicate?: string; object?: string } = {}): RelationInfo[] {
+    const s = filter.subject ? this.entity(filter.subject).iri : undefined;
+    const o = filter.object ? this.entity(filter.object).iri : undefined;
+    const p = filter.predicate?.replace(/^.*[#/]/, '');
+    const out: RelationInfo[] = [];
+    this.graph.forEachEdge((_e, a, source, target) => {
+      if (a.weak || (s && source !== s) || (o && target !== o) || (p && a.predicate !== p)) return;
+      out.push({
+        subject: this.info(source),
+        predicate: a.predicate,
+        object: this.info(target),
+        confidence: a.confidence,
+        evidence: a.evidence.map((e) => ({ article: e.articleId, sentence: e.sentence, start: e.start ?? e.sentenceStart, end: e.end ?? e.sentenceStart + e.sentence.length, confidence: a.confidence, rule: e.rule ?? '' })),
+      });
+    });
+    return out.sort((x, y) => y.confidence - x.confidence || x.subject.label.localeCompare(y.subject.label));
+  }
+
+  /** Entities within `depth` steps (either direction) over stated relations, or over one predicate. */
+  neighbors(entity: string, options: { depth?: number; predicate?: string } = {}): (EntityInfo & { distance: number })[] {
+    const start = this.entity(entity).iri;
+    const depth = options.depth ?? 1;
+    const p = options.predicate?.replace(/^.*[#/]/, '');
+    const seen = new Map<string, number>([[start, 0]]);
+    let frontier = [start];
+    for (let d = 1; d <= depth && frontier.length; d++) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        this.graph.forEachEdge(node, (_e, a, source, target) => {
+          if ((p ? a.predicate !== p : a.weak)) return;
+          const other = source === node ? target : source;
+          if (seen.has(other)) return;
+          seen.set(other, d);
+          next.push(other);
+        });
+      }
+      frontier = next;
+    }
+    seen.delete(start);
+    return [...seen].map(([n, distance]) => ({ ...this.info(n), distance })).sort((a, b) => a.distance - b.distance || b.mentionCount - a.mentionCount);
+  }
+
+  /** The shortest chain of stated relations between two entities (either direction), up to maxLength steps; [] when none. */
+  paths(a: string, b: string, options: { maxLength?: number } = {}): { nodes: EntityInfo[]; predicates: string[] }[] {
+    const from = this.entity(a).iri;
+    const to = this.entity(b).iri;
+    if (!this.undirected) {
+      const u = new UndirectedGraph();
+      this.graph.forEachNode((n) => u.addNode(n));
+      this.graph.forEachEdge((_e, attrs, s, t) => {
+        if (!attrs.weak && s !== t && !u.hasEdge(s, t)) u.addEdge(s, t, { predicate: attrs.predicate });
+      });
+      this.undirected = u;
+    }
+    const path = bidirectional(this.undirected, from, to);
+    if (!path || path.length - 1 > (options.maxLength ?? 4)) return [];
+    const predicates = path.slice(1).map((n, i) => this.undirected!.getEdgeAttribute(this.undirected!.edge(path[i], n)!, 'predicate') as string);
+    return [{ nodes: path.map((n) => this.info(n)), predicates }];
+  }
+
+  /** Events, filtered by kind, place, actor and date range (YYYY-MM-DD), ordered by date. */
+  events(filter: { type?: string; place?: string; actor?: string; from?: string; to?: string } = {}): EventInfo[] {
+    const place = filter.place ? this.entity(filter.place).iri : undefined;
+    const actor = filter.actor ? this.entity(filter.actor).iri : undefined;
+    const out: EventInfo[] = [];
+    this.graph.forEachNode((node, a) => {
+      if (a.cls !== 'event') return;
+      const kinds = a.eventTypes ?? [];
+      if (filter.type && !kinds.includes(filter.type.toLowerCase())) return;
+      const roles = { hasPlace: [] as EntityInfo[], hasActor: [] as EntityInfo[], hasTarget: [] as EntityInfo[] };
+      this.graph.forEachOutEdge(node, (_e, attrs, _s, target) => {
+        if (attrs.predicate in roles) roles[attrs.predicate as keyof typeof roles].push(this.info(target));
+      });
+      if (place && !roles.hasPlace.some((p) => p.iri === place)) return;
+      if (actor && !roles.hasActor.some((p) => p.iri === actor)) return;
+      if (filter.from && (!a.dateLatest || a.dateLatest < filter.from)) return;
+      if (filter.to && (!a.dateEarliest || a.dateEarliest > filter.to)) return;
+      out.push({ ...this.info(node), kinds, earliest: a.dateEarliest, latest: a.dateLatest, places: roles.hasPlace, actors: roles.hasActor, targets: roles.hasTarget, ...(a.killed !== undefined ? { killed: a.killed } : {}), ...(a.injured !== undefined ? { injured: a.injured } : {}) });
+    });
+    return out.sort((x, y) => (x.earliest ?? '9999').localeCompare(y.earliest ?? '9999') || x.label.localeCompare(y.label));
+  }
+
+  /** Runs a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the ontology's prefixes declared; updates are refused. */
+  sparql(query: string): SparqlResult {
+    const text = withPrefixes(query);
+    let result: ReturnType<oxigraph.Store['query']>;
+    try {
+      result = this.store.query(text, { use_default_graph_as_union: true });
+    } catch (err) {
+      throw new QueryError(`the query does not parse or cannot run: ${userPosition((err as Error).message.split('\n')[0])}`);
+    }
+    if (typeof result === 'boolean') return { type: 'ask', boolean: result };
+    if (Array.isArray(result) && (result.length === 0 ? /^\s*(?:PREFIX[^\n]*\n\s*)*SELECT/im.test(stripComments(text)) : result[0] instanceof Map)) {
+      const rows = result as Map<string, oxigraph.Term>[];
+      const variables = selectVariables(text, rows);
+      return { type: 'select', variables, bindings: rows.map((row) => Object.fromEntries([...row].map(([k, v]) => [k, termValue(v)]))) };
+    }
+    const quads = result as oxigraph.Quad[];
+    const store = new oxigraph.Store(quads);
+    return { type: 'graph', turtle: store.dump({ format: 'text/turtle', from_graph_name: oxigraph.defaultGraph() }), triples: quads.length };
+  }
+
+  /** A query's result in a standard format: SPARQL results JSON/XML/CSV/TSV, or Turtle/N-Triples for graphs. */
+  serialise(query: string, mediaType: string): string {
+    try {
+      const out = this.store.query(withPrefixes(query), { use_default_graph_as_union: true, results_format: mediaType });
+      return typeof out === 'string' ? out : String(out);
+    } catch (err) {
+      throw new QueryError(`the query does not parse or cannot run: ${userPosition((err as Error).message.split('\n')[0])}`);
+    }
+  }
+
+  toTurtle(): string {
+    return this.store.dump({ format: 'text/turtle', from_graph_name: oxigraph.defaultGraph() }) + this.namedGraphsAsTurtle();
+  }
+
+  toTriG(): string {
+    return this.store.dump({ format: 'application/trig' });
+  }
+
+  private namedGraphsAsTurtle(): string {
+    // Turtle holds one graph: the union of the named graphs follows the default graph's triples.
+    const union = new oxigraph.Store(this.store.match(null, null, null, null).filter((q) => q.graph.termType !== 'DefaultGraph').map((q) => oxigraph.quad(q.subject, q.predicate, q.object, oxigraph.defaultGraph())));
+    return union.size ? `\n${union.dump({ format: 'text/turtle', from_graph_name: oxigraph.defaultGraph() })}` : '';
+  }
+}
+
+/** Error positions as the user wrote the query, without the prefix lines added in front. */
+export const userPosition = (message: string) => message.replace(/at (\d+):(\d+)/, (_m, line: string, col: string) => `at line ${Math.max(1, Number(line) - QUERY_PREFIXES.split('\n').length)}, column ${col}`);
+
+const stripComments = (q: string) => q.replace(/#[^\n<>"]*$/gm, '');
+
+const PREDECLARED = new Set(Object.keys(PREFIXES));
+
+export function withPrefixes(query: string): string {
+  if (/^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/im.test(stripComments(query).replace(/^\s*(PREFIX|BASE)[^\n]*$/gim, ''))) throw new QueryError('updates are refused: this graph is read-only');
+  // Undeclared prefixes get a plain message (the engine's names every character it expected instead).
+  const declared = new Set([...PREDECLARED, ...[...query.matchAll(/PREFIX\s+([A-Za-z][\w.-]*)?:/gi)].map((m) => m[1] ?? '')]);
+  const bare = stripComments(query).replace(/<[^<>\s]*>/g, ' ').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ' ');
+  const used = [...bare.matchAll(/(?:^|[\s({;,/^|!])([A-Za-z][\w.-]*)?:(?=[A-Za-z0-9_])/g)].map((m) => m[1] ?? '');
+  const unknown = [...new Set(used.filter((p) => !declared.has(p)))];
+  if (unknown.length) throw new QueryError(`unknown prefix ${unknown.map((p) => `"${p}:"`).join(', ')}: declare it with PREFIX, or use one of ${[...PREDECLARED].map((p) => `${p}:`).join(' ')}`);
+  return `${QUERY_PREFIXES}\n${query}`;
+}
+
+/** The projected variables, in query order ("SELECT ?a ?b"), or in first-seen order for SELECT *. */
+function selectVariables(query: string, rows: Map<string, unknown>[]): string[] {
+  const head = /SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?([\s\S]*?)\s*(?:(?<![?$\w])(?:FROM|WHERE)\b|\{)/i.exec(stripComments(query).replace(/^\s*PREFIX[^\n]*$/gim, ''))?.[1] ?? '*';
+  if (head.trim() !== '*') return [...head.matchAll(/\?(\w+)(?![^(]*\))|AS\s+\?(\w+)/gi)].map((m) => m[1] ?? m[2]).filter((v, i, all) => all.indexOf(v) === i);
+  const seen: string[] = [];
+  for (const row of rows) for (const k of row.keys()) if (!seen.includes(k)) seen.push(k);
+  return seen;
+}
+
+function termValue(t: oxigraph.Term): TermValue {
+  if (t.termType === 'NamedNode') return { type: 'uri', value: t.value };
+  if (t.termType === 'BlankNode') return { type: 'bnode', value: t.value };
+  if (t.termType === 'Literal') {
+    const datatype = t.datatype.value;
+    const out: TermValue = { type: 'literal', value: t.value };
+    if (t.language) out.language = t.language;
+    else if (datatype !== `${PREFIXES.xsd}string`) out.datatype = datatype;
+    if (/#(integer|decimal|double|float|int|long)$/.test(datatype)) out.native = Number(t.value);
+    else if (datatype.endsWith('#boolean')) out.native = t.value === 'true';
+    else if (datatype.endsWith('#date')) out.native = t.value;
+    return out;
+  }
+  return { type: 'literal', value: String((t as { value?: string }).value ?? '') };
+}
+
+/** A graphology graph read back from the RDF, for stores loaded without graph.json. */
+function graphFromStore(store: oxigraph.Store): Graph {
+  const graph = new MultiDirectedGraph() as Graph;
+  const q = (query: string) => store.query(withPrefixes(query), { use_default_graph_as_union: true }) as Map<string, oxigraph.Term>[];
+  for (const row of q('SELECT ?e ?label ?type WHERE { ?e skos:prefLabel ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(nkg:))) }')) {
+    const iri = row.get('e')!.value;
+    const type = row.get('type')!.value.replace(PREFIXES.nkg, '');
+    const a: NodeAttributes = graph.hasNode(iri) ? graph.getNodeAttributes(iri) : { label: row.get('label')!.value, type, cls: 'entity', aliases: [], handles: [], mentionCount: 0, articles: 0, x: 0, y: 0, size: 3 };
+    // The most specific class wins: nkg:Country over nkg:Place.
+    if (!graph.hasNode(iri)) graph.addNode(iri, a);
+    else if (['Organization', 'Place', 'Entity'].includes(a.type)) graph.mergeNodeAttributes(iri, { type });
+  }
+  for (const row of q('SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }')) if (graph.hasNode(row.get('e')!.value)) graph.updateNodeAttribute(row.get('e')!.value, 'aliases', (l) => [...(l ?? []), row.get('alias')!.value]);
+  for (const row of q('SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m nkg:refersTo ?e } GROUP BY ?e')) if (graph.hasNode(row.get('e')!.value)) graph.setNodeAttribute(row.get('e')!.value, 'mentionCount', Number(row.get('n')!.value));
+  for (const row of q('SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?p), STR(nkg:)) || STRSTARTS(STR(?p), STR(sem:))) FILTER(isIRI(?o)) }')) {
+    const [s, p, o] = ['s', 'p', 'o'].map((k) => row.get(k)!.value);
+    const predicate = p.replace(/^.*[#/]/, '');
+    if (!graph.hasNode(s) || !graph.hasNode(o) || !RELATION_FAMILIES_PREDICATES.has(predicate)) continue;
+    graph.addEdge(s, o, { predicate, family: predicate, weak: false, confidence: 0.5, evidenceCount: 0, evidence: [] });
+  }
+  return graph;
+}
