@@ -5,10 +5,11 @@
  * and the server goes on serving.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/build/index.js';
 import { KnowledgeGraph, NotFoundError, QueryError } from '../../src/query/index.js';
@@ -74,6 +75,16 @@ describe('the README querying examples', () => {
     const who = kg.sparql('SELECT ?who WHERE { ?who nkg:warned ?whom }');
     expect(who).toEqual({ type: 'select', variables: ['who'], bindings: [{ who: { type: 'uri', value: 'https://newskg.org/id/place/iraq' } }] });
     expect(kg.sparql('ASK { ?a nkg:warned ?b }')).toEqual({ type: 'ask', boolean: true });
+    const described = kg.sparql('DESCRIBE <https://newskg.org/id/person/bernard-bajolet>');
+    expect(described.type === 'graph' && described.turtle).toContain('Bernard Bajolet');
+    // The same graph from its Turtle alone (no graph.json): the graph is read back from the RDF.
+    const turtleDir = mkdtempSync(join(tmpdir(), 'newskg-query-'));
+    writeFileSync(join(turtleDir, 'graph.ttl'), kg.toTurtle());
+    const fromTurtle = await KnowledgeGraph.load(join(turtleDir, 'graph.ttl'));
+    expect(fromTurtle.relations({ subject: 'Iraq', predicate: 'warned' }).map((r) => r.object.label)).toEqual(['France']);
+    expect(fromTurtle.entity('Iraqi').label).toBe('Iraq');
+    const graphs = new Set(new Parser({ format: 'application/trig' }).parse(kg.toTriG()).map((q) => q.graph.value));
+    expect([...graphs].filter((g) => g.startsWith('https://newskg.org/id/article/')).length).toBe(22);
     expect(() => kg.entity('Irqa')).toThrow(NotFoundError);
     expect(() => kg.entity('Irqa')).toThrow(/did you mean "Iraq"/);
     // Built in memory from articles, the same questions answer the same.
