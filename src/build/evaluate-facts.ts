@@ -98,7 +98,7 @@ function locateArticle(file: string, article: string): string {
   return found;
 }
 
-export async function evaluateFacts(file: string, base = 'https://newskg.org/id/'): Promise<FactsReport> {
+export async function evaluateFacts(file: string, base = 'https://newskg.org/id/', modelPath?: string): Promise<FactsReport> {
   let gold: GoldFile;
   try {
     gold = JSON.parse(readFileSync(file, 'utf8')) as GoldFile;
@@ -110,7 +110,7 @@ export async function evaluateFacts(file: string, base = 'https://newskg.org/id/
   let resolved: ResolvedArticle | undefined;
   for await (const item of readArticles([path])) {
     if ('problem' in item) throw new NewskgError('eval', `${path}: ${item.problem.message}`);
-    resolved = processArticle(item.article, base);
+    resolved = processArticle(item.article, base, modelPath);
   }
   if (!resolved) throw new NewskgError('eval', `${path}: no article`);
   return score(file, gold, resolved);

@@ -188,6 +188,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     time('layout wait');
     if (resolved.length > 0) for (const f of formats) if (GRAPH_FORMATS.has(f)) write(f);
   } catch (err) {
+    laidOut.catch(() => undefined); // the build failed already; the layout's outcome no longer matters
     for (const [tmp] of written) rmSync(tmp, { force: true });
     throw err;
   }

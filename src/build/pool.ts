@@ -72,17 +72,29 @@ function retire(worker: Worker): void {
   void worker.terminate();
 }
 
-export async function processAll(articles: Article[], opts: PoolOptions): Promise<ArticleOutcome[]> {
+function inProcess(article: Article, opts: PoolOptions): ArticleOutcome {
+  try {
+    return { resolved: processArticle(article, opts.base, opts.modelPath) };
+  } catch (err) {
+    return { error: (err as Error).message.split('\n')[0] };
+  }
+}
+
+/** Calls run one after another: the workers are shared, and each call owns them while it runs. */
+let lock: Promise<unknown> = Promise.resolve();
+
+export function processAll(articles: Article[], opts: PoolOptions): Promise<ArticleOutcome[]> {
+  const run = lock.then(() => processAllNow(articles, opts));
+  lock = run.catch(() => undefined);
+  return run;
+}
+
+async function processAllNow(articles: Article[], opts: PoolOptions): Promise<ArticleOutcome[]> {
   const script = workerScript();
   const wanted = Math.min(opts.workers ?? availableParallelism(), Math.floor(articles.length / MIN_ARTICLES_PER_WORKER));
   if (!script || wanted < 2) {
     return articles.map((article, i) => {
-      let outcome: ArticleOutcome;
-      try {
-        outcome = { resolved: processArticle(article, opts.base, opts.modelPath) };
-      } catch (err) {
-        outcome = { error: (err as Error).message.split('\n')[0] };
-      }
+      const outcome = inProcess(article, opts);
       opts.onDone?.(i);
       return outcome;
     });
@@ -103,32 +115,44 @@ export async function processAll(articles: Article[], opts: PoolOptions): Promis
     };
     const run = (worker: Worker) => {
       let inFlight = -1;
+      let answered = false;
       const feed = () => {
         if (next >= articles.length) return;
         inFlight = next++;
         worker.postMessage({ index: inFlight, article: articles[inFlight], base: opts.base } satisfies WorkerRequest);
       };
       const onMessage = (reply: WorkerReply) => {
+        answered = true;
         inFlight = -1;
         settle(reply.index, 'error' in reply ? { error: reply.error } : { resolved: reply.resolved });
         feed();
       };
-      // A worker that dies (out of memory, say) loses only the article it was on; a new one takes over.
-      const onError = (err: Error) => {
+      // A worker that dies (out of memory, say) loses only the article it was on; a new one takes
+      // over. One that dies before answering at all cannot start here: the rest run in this thread.
+      const onGone = (err?: Error) => {
         detach();
         retire(worker);
         const lost = inFlight;
-        if (next < articles.length) run(workersFor(script, (pool?.workers.length ?? 0) + 1, opts.modelPath).at(-1)!);
-        if (lost >= 0) settle(lost, { error: `worker failed: ${err.message.split('\n')[0]}` });
+        inFlight = -1;
+        if (!answered) {
+          while (next < articles.length) {
+            const i = next++;
+            settle(i, inProcess(articles[i], opts));
+          }
+        } else if (next < articles.length) run(workersFor(script, (pool?.workers.length ?? 0) + 1, opts.modelPath).at(-1)!);
+        if (lost >= 0) settle(lost, answered ? { error: `worker failed: ${(err?.message ?? 'it stopped').split('\n')[0]}` } : inProcess(articles[lost], opts));
       };
+      const onExit = () => onGone();
       const detach = () => {
         worker.off('message', onMessage);
-        worker.off('error', onError);
+        worker.off('error', onGone);
+        worker.off('exit', onExit);
         worker.unref();
       };
       worker.ref();
       worker.on('message', onMessage);
-      worker.on('error', onError);
+      worker.on('error', onGone);
+      worker.on('exit', onExit);
       detachers.push(detach);
       feed();
     };

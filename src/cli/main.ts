@@ -4,7 +4,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { KnowledgeGraph } from '../query/index.js';
+import { KnowledgeGraph, queryForm } from '../query/index.js';
 import { formatEntity, formatResultTable } from './query.js';
 import { join, resolve } from 'node:path';
 import { serve } from '../server/index.js';
@@ -155,13 +155,13 @@ program
     const query = sparql.startsWith('@') ? readFileSync(sparql.slice(1), 'utf8') : sparql;
     if (opts.format && !(QUERY_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidArgumentError(`--format must be one of ${QUERY_FORMATS.join(', ')}`);
     const kg = await loadGraph(opts.data);
-    const result = kg.sparql(query);
-    const format = opts.format ?? (process.stdout.isTTY ? 'table' : result.type === 'graph' ? 'ttl' : 'json');
+    const form = queryForm(query);
+    const graphResult = form === 'construct' || form === 'describe';
+    const format = opts.format ?? (process.stdout.isTTY ? 'table' : graphResult ? 'ttl' : 'json');
     if (format === 'table') {
-      process.stdout.write(formatResultTable(result));
+      process.stdout.write(formatResultTable(kg.sparql(query)));
       return;
     }
-    const graphResult = result.type === 'graph';
     if (graphResult !== (format === 'ttl' || format === 'nt')) throw new InvalidArgumentError(graphResult ? 'a CONSTRUCT or DESCRIBE result is written as ttl or nt' : 'a SELECT or ASK result is written as table, json, csv, tsv or xml');
     const text = kg.serialise(query, RESULT_MEDIA[format]);
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -215,7 +215,7 @@ program
   .action(async (opts: { conll?: string; gum?: string; facts?: string; subset: string; model?: string; json?: boolean; verbose?: boolean }) => {
     if (opts.facts) {
       const reports = [];
-      for (const file of factsFiles(opts.facts)) reports.push(await evaluateFacts(file));
+      for (const file of factsFiles(opts.facts)) reports.push(await evaluateFacts(file, undefined, opts.model));
       const total = totalOf(reports);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ files: reports, total }, null, 2)}\n`);

@@ -112,7 +112,7 @@ function casualties(view: ArticleView, s: { tokenStart: number; tokenEnd: number
     while (j > s.tokenStart && /^(were|was|have|has|had|been|are|is|reportedly|people|persons|civilians|others|children|victims|men|women|officers|soldiers)$/.test(view.word(j))) j--;
     const before = parseCount(view.word(j));
     if (before !== undefined && j < t && kind && view.word(t) !== 'left') {
-      const lower = /^(at|more|over)$/.test(view.word(j - 2)) || /^(least|than)$/.test(view.word(j - 1));
+      const lower = /^(at|more)$/.test(view.word(j - 2)) || /^(least|than|over)$/.test(view.word(j - 1));
       out.push({ token: t, kind, arg: ev(j, t, `count + "${view.word(t)}"`, before, lower) });
     }
   }

@@ -71,5 +71,7 @@ export function computeLayoutInWorker(input: LayoutInput): Promise<Float64Array>
       void worker.terminate();
     });
     worker.once('error', reject);
+    // Settles nothing if the message came first; otherwise the worker died without an answer.
+    worker.once('exit', (code) => reject(new Error(`the layout worker stopped (exit code ${code})`)));
   });
 }

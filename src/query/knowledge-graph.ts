@@ -14,7 +14,9 @@ import { build, type BuildOptions } from '../build/index.js';
 import { NewskgError } from '../errors.js';
 import type { KnowledgeGraph as Graph, NodeAttributes } from '../graph/index.js';
 import type { RawArticle } from '../ingest/index.js';
-import { DEFAULT_BASE, PREFIXES } from '../rdf/index.js';
+import { RELATION_PROPERTY } from '../extract/index.js';
+import { DEFAULT_BASE, EVENT_CLASS, PREFIXES } from '../rdf/index.js';
+import { declaredPrefixes, projectedVariables, queryForm, usedPrefixes } from './sparql-text.js';
 
 /** A name or IRI that names nothing in the graph; `suggestions` are the closest names there are. */
 export class NotFoundError extends NewskgError {
@@ -83,7 +85,7 @@ export type SparqlResult =
   | { type: 'graph'; turtle: string; triples: number };
 
 /** Every query gets the ontology's prefixes unless it declares its own. */
-export const QUERY_PREFIXES = Object.entries({ ...PREFIXES, sem: PREFIXES.sem })
+export const QUERY_PREFIXES = Object.entries(PREFIXES)
   .map(([p, iri]) => `PREFIX ${p}: <${iri}>`)
   .join('\n');
 
@@ -103,7 +105,8 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-const RELATION_FAMILIES_PREDICATES = new Set(['warned', 'ordered', 'trainedIn', 'attacked', 'killed', 'arrested', 'accused', 'charged', 'leads', 'memberOf', 'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'hasPlace', 'hasActor', 'hasTarget']);
+/** Relation family (or event role) of each predicate the graph draws as an edge. */
+const FAMILY_OF_PREDICATE = new Map<string, string>([...Object.entries(RELATION_PROPERTY).map(([family, p]): [string, string] => [p, family]), ['hasPlace', 'place'], ['hasActor', 'actor'], ['hasTarget', 'target']]);
 
 export class KnowledgeGraph {
   private readonly byName = new Map<string, string[]>();
@@ -162,7 +165,11 @@ export class KnowledgeGraph {
     }
     let graph: Graph;
     if (jsonFile && existsSync(jsonFile)) {
-      graph = MultiDirectedGraph.from(JSON.parse(readFileSync(jsonFile, 'utf8'))) as Graph;
+      try {
+        graph = MultiDirectedGraph.from(JSON.parse(readFileSync(jsonFile, 'utf8'))) as Graph;
+      } catch (err) {
+        throw new NewskgError('query', `${jsonFile}: not a graph (${(err as Error).message.split('\n')[0]})`);
+      }
     } else if (rdfFile) {
       graph = graphFromStore(store);
     } else {
@@ -300,7 +307,7 @@ export class KnowledgeGraph {
       throw new QueryError(`the query does not parse or cannot run: ${userPosition((err as Error).message.split('\n')[0])}`);
     }
     if (typeof result === 'boolean') return { type: 'ask', boolean: result };
-    if (Array.isArray(result) && (result.length === 0 ? /^\s*(?:PREFIX[^\n]*\n\s*)*SELECT/im.test(stripComments(text)) : result[0] instanceof Map)) {
+    if (Array.isArray(result) && (result.length === 0 ? queryForm(query) === 'select' : result[0] instanceof Map)) {
       const rows = result as Map<string, oxigraph.Term>[];
       const variables = selectVariables(text, rows);
       return { type: 'select', variables, bindings: rows.map((row) => Object.fromEntries([...row].map(([k, v]) => [k, termValue(v)]))) };
@@ -338,25 +345,23 @@ export class KnowledgeGraph {
 /** Error positions as the user wrote the query, without the prefix lines added in front. */
 export const userPosition = (message: string) => message.replace(/at (\d+):(\d+)/, (_m, line: string, col: string) => `at line ${Math.max(1, Number(line) - QUERY_PREFIXES.split('\n').length)}, column ${col}`);
 
-const stripComments = (q: string) => q.replace(/#[^\n<>"]*$/gm, '');
-
 const PREDECLARED = new Set(Object.keys(PREFIXES));
 
+/** The query with the ontology's prefixes declared in front; updates and unknown prefixes refused with a plain message. */
 export function withPrefixes(query: string): string {
-  if (/^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/im.test(stripComments(query).replace(/^\s*(PREFIX|BASE)[^\n]*$/gim, ''))) throw new QueryError('updates are refused: this graph is read-only');
-  // Undeclared prefixes get a plain message (the engine's names every character it expected instead).
-  const declared = new Set([...PREDECLARED, ...[...query.matchAll(/PREFIX\s+([A-Za-z][\w.-]*)?:/gi)].map((m) => m[1] ?? '')]);
-  const bare = stripComments(query).replace(/<[^<>\s]*>/g, ' ').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ' ');
-  const used = [...bare.matchAll(/(?:^|[\s({;,/^|!])([A-Za-z][\w.-]*)?:(?=[A-Za-z0-9_])/g)].map((m) => m[1] ?? '');
-  const unknown = [...new Set(used.filter((p) => !declared.has(p)))];
+  const form = queryForm(query);
+  if (form === 'update') throw new QueryError('updates are refused: this graph is read-only');
+  const declared = new Set([...PREDECLARED, ...declaredPrefixes(query)]);
+  const unknown = usedPrefixes(query).filter((p) => !declared.has(p));
+  // (The engine would name every character it expected instead.)
   if (unknown.length) throw new QueryError(`unknown prefix ${unknown.map((p) => `"${p}:"`).join(', ')}: declare it with PREFIX, or use one of ${[...PREDECLARED].map((p) => `${p}:`).join(' ')}`);
   return `${QUERY_PREFIXES}\n${query}`;
 }
 
-/** The projected variables, in query order ("SELECT ?a ?b"), or in first-seen order for SELECT *. */
+/** The projected variables in query order, or in first-seen order for SELECT *. */
 function selectVariables(query: string, rows: Map<string, unknown>[]): string[] {
-  const head = /SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?([\s\S]*?)\s*(?:(?<![?$\w])(?:FROM|WHERE)\b|\{)/i.exec(stripComments(query).replace(/^\s*PREFIX[^\n]*$/gim, ''))?.[1] ?? '*';
-  if (head.trim() !== '*') return [...head.matchAll(/\?(\w+)(?![^(]*\))|AS\s+\?(\w+)/gi)].map((m) => m[1] ?? m[2]).filter((v, i, all) => all.indexOf(v) === i);
+  const listed = projectedVariables(query);
+  if (listed) return listed;
   const seen: string[] = [];
   for (const row of rows) for (const k of row.keys()) if (!seen.includes(k)) seen.push(k);
   return seen;
@@ -378,6 +383,10 @@ function termValue(t: oxigraph.Term): TermValue {
   return { type: 'literal', value: String((t as { value?: string }).value ?? '') };
 }
 
+/** Event classes of the ontology (nkg:Attack …) and the kinds they stand for. */
+const EVENT_KIND_OF: Record<string, string> = Object.fromEntries(Object.entries(EVENT_CLASS).map(([kind, cls]) => [cls, kind]));
+const EVENT_KINDS = new Set(['Event', ...Object.keys(EVENT_KIND_OF)]);
+
 /** A graphology graph read back from the RDF, for stores loaded without graph.json. */
 function graphFromStore(store: oxigraph.Store): Graph {
   const graph = new MultiDirectedGraph() as Graph;
@@ -385,18 +394,23 @@ function graphFromStore(store: oxigraph.Store): Graph {
   for (const row of q('SELECT ?e ?label ?type WHERE { ?e skos:prefLabel ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(nkg:))) }')) {
     const iri = row.get('e')!.value;
     const type = row.get('type')!.value.replace(PREFIXES.nkg, '');
-    const a: NodeAttributes = graph.hasNode(iri) ? graph.getNodeAttributes(iri) : { label: row.get('label')!.value, type, cls: 'entity', aliases: [], handles: [], mentionCount: 0, articles: 0, x: 0, y: 0, size: 3 };
+    const cls = EVENT_KINDS.has(type) ? 'event' : /Person/.test(type) ? 'person' : /Place|Country|City|Region/.test(type) ? 'place' : 'organization';
+    const a: NodeAttributes = graph.hasNode(iri) ? graph.getNodeAttributes(iri) : { label: row.get('label')!.value, type, cls, aliases: [], handles: [], mentionCount: 0, articles: 0, x: 0, y: 0, size: 3 };
     // The most specific class wins: nkg:Country over nkg:Place.
     if (!graph.hasNode(iri)) graph.addNode(iri, a);
+    else if (EVENT_KINDS.has(type) && type !== 'Event') graph.mergeNodeAttributes(iri, { cls: 'event', eventTypes: [...(a.eventTypes ?? []), EVENT_KIND_OF[type]] });
     else if (['Organization', 'Place', 'Entity'].includes(a.type)) graph.mergeNodeAttributes(iri, { type });
   }
+  for (const row of q('SELECT ?e ?from ?to WHERE { ?e sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to }'))
+    if (graph.hasNode(row.get('e')!.value) && !graph.getNodeAttribute(row.get('e')!.value, 'dateEarliest')) graph.mergeNodeAttributes(row.get('e')!.value, { dateEarliest: row.get('from')!.value, dateLatest: row.get('to')!.value });
+  for (const row of q('SELECT ?e (MAX(?n) AS ?killed) WHERE { ?e nkg:deathCount ?n } GROUP BY ?e')) if (graph.hasNode(row.get('e')!.value)) graph.setNodeAttribute(row.get('e')!.value, 'killed', Number(row.get('killed')!.value));
   for (const row of q('SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }')) if (graph.hasNode(row.get('e')!.value)) graph.updateNodeAttribute(row.get('e')!.value, 'aliases', (l) => [...(l ?? []), row.get('alias')!.value]);
   for (const row of q('SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m nkg:refersTo ?e } GROUP BY ?e')) if (graph.hasNode(row.get('e')!.value)) graph.setNodeAttribute(row.get('e')!.value, 'mentionCount', Number(row.get('n')!.value));
   for (const row of q('SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?p), STR(nkg:)) || STRSTARTS(STR(?p), STR(sem:))) FILTER(isIRI(?o)) }')) {
     const [s, p, o] = ['s', 'p', 'o'].map((k) => row.get(k)!.value);
     const predicate = p.replace(/^.*[#/]/, '');
-    if (!graph.hasNode(s) || !graph.hasNode(o) || !RELATION_FAMILIES_PREDICATES.has(predicate)) continue;
-    graph.addEdge(s, o, { predicate, family: predicate, weak: false, confidence: 0.5, evidenceCount: 0, evidence: [] });
+    if (!graph.hasNode(s) || !graph.hasNode(o) || !FAMILY_OF_PREDICATE.has(predicate)) continue;
+    graph.addEdge(s, o, { predicate, family: FAMILY_OF_PREDICATE.get(predicate)!, weak: false, confidence: 0.5, evidenceCount: 0, evidence: [] });
   }
   return graph;
 }

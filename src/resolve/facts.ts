@@ -7,10 +7,9 @@
  * same attack in the same place on the same day (or month) give one node; any other event is
  * the article's own.
  */
-import { VIOLENT, type EventType, type Facts, type FactEvidence, type RelationFamily } from '../extract/index.js';
+import { VIOLENT, type EventArgument, type EventType, type Facts, type FactEvidence, type RelationFamily } from '../extract/index.js';
 import type { Article, Doc } from '../types.js';
 import type { ResolvedArticle } from './entities.js';
-import { slug } from './iri.js';
 
 /** Where a fact was read, ready for a statement node. */
 export interface Evidence {
@@ -82,7 +81,8 @@ function eventKey(type: EventType, place: string | undefined, time: { earliest: 
   const kind = VIOLENT.has(type) ? 'attack' : type;
   const date = time.earliest === time.latest ? time.earliest : time.earliest.slice(0, 7) === time.latest.slice(0, 7) ? time.earliest.slice(0, 7) : undefined;
   if (!date) return undefined;
-  return `${kind}-${place.slice(place.lastIndexOf('/') + 1)}-${date}`;
+  // The place's IRI ends in a slug already; shortened so the date always stays in the key.
+  return `${kind}-${place.slice(place.lastIndexOf('/') + 1).slice(0, 60).replace(/-+$/, '')}-${date}`;
 }
 
 export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfTyped: (string | undefined)[], labelOf: Map<string, string>, base: string): Pick<ResolvedArticle, 'relations' | 'events' | 'sources' | 'posts'> {
@@ -90,35 +90,35 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
     const s = doc.sentences[e.sentence];
     return { articleId: article.id, sentence: e.sentence, sentenceText: doc.text.slice(s.start, s.end), sentenceStart: s.start, sentenceEnd: s.end, start: e.start, end: e.end, confidence: e.confidence, rule: e.rule };
   };
-  const args = (list: { mention: number }[] & FactEvidence[]): ResolvedArgument[] => {
+  const args = (list: EventArgument[]): ResolvedArgument[] => {
     const out: ResolvedArgument[] = [];
     for (const a of list) {
-      const iri = iriOfTyped[(a as unknown as { mention: number }).mention];
+      const iri = iriOfTyped[a.mention];
       if (iri && !out.some((o) => o.iri === iri)) out.push({ iri, evidence: evidence(a) });
     }
     return out;
   };
 
   const events: ResolvedEvent[] = facts.events.map((e, i) => {
-    const places = args(e.places as never);
+    const places = args(e.places);
     const times = e.times.map((t) => ({ earliest: t.earliest, latest: t.latest, text: t.text, evidence: evidence(t) }));
     const namedIri = e.named !== undefined ? iriOfTyped[e.named] : undefined;
     const key = eventKey(e.type, places[0]?.iri, times[0]);
-    const iri = namedIri ?? (key ? `${base}event/${slug(key)}` : `${base}event/${article.id}-${i + 1}`);
+    const iri = namedIri ?? (key ? `${base}event/${key}` : `${base}event/${article.id}-${i + 1}`);
     const place = places[0] ? labelOf.get(places[0].iri) : undefined;
     const when = times[0] ? (times[0].earliest === times[0].latest ? times[0].earliest : `${times[0].earliest} – ${times[0].latest}`) : undefined;
     const label = (namedIri && labelOf.get(namedIri)) || `${e.type}${place ? ` in ${place}` : ''}${when ? `, ${when}` : ''}`;
     const count = (c: { value: number; atLeast: boolean } & FactEvidence) => ({ value: c.value, atLeast: c.atLeast, evidence: evidence(c) });
     return {
       iri,
-      ...(namedIri && key ? { sameAs: `${base}event/${slug(key)}` } : {}),
+      ...(namedIri && key ? { sameAs: `${base}event/${key}` } : {}),
       type: e.type,
       label,
       named: namedIri !== undefined,
       mentions: e.mentions,
       places,
-      actors: args(e.actors as never),
-      targets: args(e.targets as never),
+      actors: args(e.actors),
+      targets: args(e.targets),
       times,
       killed: e.killed.map(count),
       injured: e.injured.map(count),

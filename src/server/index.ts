@@ -26,6 +26,7 @@ export interface ServeOptions {
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Stops listening and ends the query worker. */
   close(): Promise<void>;
 }
 
@@ -72,7 +73,11 @@ class GraphFile {
     const mtime = statSync(this.path).mtimeMs;
     if (this.text !== undefined && mtime === this.mtime) return;
     this.text = readFileSync(this.path, 'utf8');
-    this.graph = MultiDirectedGraph.from(JSON.parse(this.text)) as KnowledgeGraph;
+    try {
+      this.graph = MultiDirectedGraph.from(JSON.parse(this.text)) as KnowledgeGraph;
+    } catch (err) {
+      throw new NewskgError('serve', `${this.path}: not a graph (${(err as Error).message.split('\n')[0]})`);
+    }
     this.mtime = mtime;
   }
 
@@ -111,8 +116,11 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
-/** The request handler, apart from listening: the tests use it too. */
-export function handler(opts: ServeOptions): (req: IncomingMessage, res: ServerResponse) => void {
+/** Host names a server on a loopback address answers to: other names are DNS rebinding. */
+const LOOPBACK_NAMES = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+
+/** The request handler, apart from listening, and the SPARQL endpoint it uses. */
+export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, res: ServerResponse) => void; endpoint: SparqlEndpoint } {
   const graphPath = join(opts.dir, 'graph.json');
   if (!existsSync(graphPath)) throw new NewskgError('serve', `${graphPath} does not exist: build first (newskg build --out ${opts.dir})`);
   const viewerDir = opts.viewerDir ?? defaultViewerDir();
@@ -120,8 +128,15 @@ export function handler(opts: ServeOptions): (req: IncomingMessage, res: ServerR
   const graph = new GraphFile(graphPath);
   const endpoint = new SparqlEndpoint(opts.dir, { ...DEFAULT_LIMITS, ...opts.sparql });
   const files = sirv(viewerDir, { etag: true, dotfiles: false, setHeaders: (res) => Object.entries(SECURITY_HEADERS).forEach(([k, v]) => res.setHeader(k, v)) });
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const loopback = ['127.0.0.1', 'localhost', '::1', undefined].includes(opts.host);
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (loopback && !LOOPBACK_NAMES.test(req.headers.host ?? '')) return send(res, 421, JSON.stringify({ error: 'this server answers only to localhost' }));
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return send(res, 400, JSON.stringify({ error: 'not a valid request target' }));
+    }
     if (url.pathname === '/sparql') {
       endpoint.handle(req, res, SECURITY_HEADERS).catch((err: Error) => send(res, 500, JSON.stringify({ error: err.message.split('\n')[0] })));
       return;
@@ -139,13 +154,15 @@ export function handler(opts: ServeOptions): (req: IncomingMessage, res: ServerR
     }
     files(req, res, () => send(res, 404, 'not found\n', 'text/plain; charset=utf-8'));
   };
+  return { handle, endpoint };
 }
 
 /** Starts serving; resolves once listening, with the URL to open. */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 5173;
-  const server = createServer(handler(opts));
+  const { handle, endpoint } = handler({ ...opts, host });
+  const server = createServer(handle);
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') reject(new NewskgError('serve', `port ${port} on ${host} is already in use: stop what uses it or choose another with --port`));
@@ -155,7 +172,15 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
       const shown = host.includes(':') ? `[${host}]` : host;
-      resolve({ server, url: `http://${shown}:${actual}/`, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        server,
+        url: `http://${shown}:${actual}/`,
+        close: () =>
+          new Promise((r) => {
+            endpoint.close();
+            server.close(() => r());
+          }),
+      });
     });
   });
 }

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { queryForm } from '../query/index.js';
 
 export interface SparqlRequest {
   id: number;
@@ -20,25 +21,21 @@ export type SparqlReply = { id: number; ok: true; body: string } | { id: number;
 export interface SparqlLimits {
   /** Longest a query may run, in milliseconds. */
   timeoutMs: number;
+  /** Most memory a query may add to the process (the engine's WASM memory included), in bytes. */
+  maxMemoryBytes: number;
+  /** Most queries waiting behind the running one; more are answered 503 at once. */
+  maxQueued: number;
   /** Largest result, in bytes. */
   maxResultBytes: number;
   /** Largest request body (a POSTed query), in bytes. */
   maxQueryBytes: number;
 }
 
-export const DEFAULT_LIMITS: SparqlLimits = { timeoutMs: 10_000, maxResultBytes: 10_000_000, maxQueryBytes: 1_000_000 };
+export const DEFAULT_LIMITS: SparqlLimits = { timeoutMs: 10_000, maxMemoryBytes: 1_000_000_000, maxQueued: 8, maxResultBytes: 10_000_000, maxQueryBytes: 1_000_000 };
 
 const RESULTS = ['application/sparql-results+json', 'application/sparql-results+xml', 'text/csv', 'text/tab-separated-values'];
 const GRAPHS = ['text/turtle', 'application/n-triples'];
 const ALIASES: Record<string, string> = { 'application/json': 'application/sparql-results+json', 'application/xml': 'application/sparql-results+xml', 'text/xml': 'application/sparql-results+xml', 'text/plain': 'application/n-triples' };
-
-/** SELECT/ASK or CONSTRUCT/DESCRIBE, read past prefixes and comments; undefined for anything else (an update). */
-function queryForm(query: string): 'results' | 'graph' | undefined {
-  const body = query.replace(/#[^\n<>"]*$/gm, '').replace(/^\s*(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)/gim, '');
-  const m = /^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b/i.exec(body.replace(/^\s*(PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)+/i, ''));
-  if (!m) return undefined;
-  return /^(SELECT|ASK)$/i.test(m[1]) ? 'results' : 'graph';
-}
 
 /** The first acceptable media type of the Accept header (by q-value) for this kind of result. */
 function negotiate(accept: string | undefined, offered: string[]): string | undefined {
@@ -68,6 +65,7 @@ export class SparqlEndpoint {
   private worker?: Worker;
   private ready?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   private nextId = 0;
 
   constructor(
@@ -84,32 +82,63 @@ export class SparqlEndpoint {
     this.ready = new Promise((resolve, reject) => {
       worker.once('message', () => resolve());
       worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('the query worker stopped while loading the graph')));
     });
+    // A worker that dies is forgotten, so the next query starts a fresh one (and reloads the graph).
+    const forget = () => {
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.once('error', forget);
+    worker.once('exit', forget);
     return this.ready;
   }
 
-  /** Runs one query (queued behind any running one) within the time limit. */
-  private run(query: string, mediaType: string): Promise<SparqlReply> {
+  private stop(worker: Worker): void {
+    if (this.worker === worker) this.worker = undefined;
+    void worker.terminate();
+  }
+
+  /** Runs one query (queued behind any running one) within the time and memory limits; `gone` says the client left. */
+  private run(query: string, mediaType: string, gone: () => boolean): Promise<SparqlReply> {
+    const id = ++this.nextId;
+    if (this.queued > this.limits.maxQueued) return Promise.resolve({ id, ok: false, status: 503, error: `${this.queued} queries are waiting: try again shortly` });
+    this.queued++;
     const task = this.queue.then(async (): Promise<SparqlReply> => {
-      if (!this.worker) await this.start();
-      await this.ready;
+      this.queued--;
+      if (gone()) return { id, ok: false, status: 499, error: 'the client left' };
+      if (!this.worker) this.start();
       const worker = this.worker!;
-      const id = ++this.nextId;
+      try {
+        await this.ready;
+      } catch (err) {
+        this.stop(worker);
+        return { id, ok: false, status: 500, error: `the graph could not be loaded for queries: ${(err as Error).message.split('\n')[0]}` };
+      }
       return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          // The only way to stop a running query: end its thread. The next query starts a new one.
-          worker.off('message', onMessage);
-          void worker.terminate();
-          this.worker = undefined;
-          resolve({ id, ok: false, status: 503, error: `the query ran longer than the ${this.limits.timeoutMs / 1000} s limit and was stopped` });
-        }, this.limits.timeoutMs);
-        const onMessage = (reply: SparqlReply) => {
-          if (reply.id !== id) return;
+        const baseline = process.memoryUsage().rss;
+        const finish = (reply: SparqlReply) => {
           clearTimeout(timer);
+          clearInterval(watch);
           worker.off('message', onMessage);
+          worker.off('exit', onExit);
           resolve(reply);
         };
+        // The only way to stop a running query: end its thread. The next query starts a new one.
+        const timer = setTimeout(() => {
+          this.stop(worker);
+          finish({ id, ok: false, status: 503, error: `the query ran longer than the ${this.limits.timeoutMs / 1000} s limit and was stopped` });
+        }, this.limits.timeoutMs);
+        const watch = setInterval(() => {
+          if (process.memoryUsage().rss - baseline <= this.limits.maxMemoryBytes) return;
+          this.stop(worker);
+          finish({ id, ok: false, status: 503, error: `the query needed more than ${Math.round(this.limits.maxMemoryBytes / 1e6)} MB and was stopped: narrow it or add a LIMIT` });
+        }, 100);
+        const onMessage = (reply: SparqlReply) => {
+          if (reply.id === id) finish(reply);
+        };
+        const onExit = () => finish({ id, ok: false, status: 500, error: 'the query worker stopped unexpectedly' });
         worker.on('message', onMessage);
+        worker.once('exit', onExit);
         worker.postMessage({ id, query, mediaType } satisfies SparqlRequest);
       });
     });
@@ -134,7 +163,7 @@ export class SparqlEndpoint {
       query = params.get('query');
     } else if (req.method === 'POST') {
       const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      let body = '';
+      const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of req) {
         size += (chunk as Buffer).length;
@@ -142,8 +171,10 @@ export class SparqlEndpoint {
           res.setHeader('Connection', 'close');
           return fail(413, `the request body is larger than ${this.limits.maxQueryBytes} bytes`);
         }
-        body += chunk;
+        chunks.push(chunk as Buffer);
       }
+      // Decoded once, so a character split between chunks stays whole.
+      const body = Buffer.concat(chunks).toString('utf8');
       if (type === 'application/sparql-update') return fail(403, 'updates are refused: this endpoint is read-only');
       if (type === 'application/sparql-query') query = body;
       else if (type === 'application/x-www-form-urlencoded') {
@@ -156,10 +187,15 @@ export class SparqlEndpoint {
     }
     if (!query) return fail(400, 'no query: give ?query=… (GET) or a query body (POST)');
     const form = queryForm(query);
-    if (!form) return fail(/^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/im.test(query) ? 403 : 400, /^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/im.test(query) ? 'updates are refused: this endpoint is read-only' : 'not a SELECT, ASK, CONSTRUCT or DESCRIBE query');
-    const mediaType = negotiate(req.headers.accept, form === 'results' ? RESULTS : GRAPHS);
-    if (!mediaType) return fail(406, `no acceptable format: this query gives ${(form === 'results' ? RESULTS : GRAPHS).join(', ')}`);
-    const reply = await this.run(query, mediaType);
+    if (form === 'update') return fail(403, 'updates are refused: this endpoint is read-only');
+    if (!form) return fail(400, 'not a SELECT, ASK, CONSTRUCT or DESCRIBE query');
+    const offered = form === 'select' || form === 'ask' ? RESULTS : GRAPHS;
+    const mediaType = negotiate(req.headers.accept, offered);
+    if (!mediaType) return fail(406, `no acceptable format: this query gives ${offered.join(', ')}`);
+    let closed = false;
+    res.once('close', () => (closed = !res.writableFinished));
+    const reply = await this.run(query, mediaType, () => closed);
+    if (closed) return;
     if (!reply.ok) return fail(reply.status, reply.error);
     res.writeHead(200, { 'Content-Type': `${mediaType}; charset=utf-8`, 'Cache-Control': 'no-cache', ...headers });
     res.end(req.method === 'HEAD' ? undefined : reply.body);

@@ -34,6 +34,14 @@ describe('processAll', () => {
     expect(outcomes.filter((o) => 'resolved' in o)).toHaveLength(articles.length - 1);
   });
 
+  test('calls made at the same time each get their own results', async () => {
+    const articles = await seedArticles();
+    const [a, b] = await Promise.all([processAll(articles.slice(0, 16), { base: BASE, workers: 2 }), processAll(articles.slice(4, 20), { base: BASE, workers: 2 })]);
+    const alone = await processAll(articles.slice(0, 20), { base: BASE, workers: 0 });
+    expect(a).toEqual(alone.slice(0, 16));
+    expect(b).toEqual(alone.slice(4, 20));
+  });
+
   test('the worker script exists in the compiled tree (npm test compiles first)', () => {
     expect(readdirSync(join(root, 'dist', 'src', 'build'))).toContain('article-worker.js');
     expect(readFileSync(join(root, 'dist', 'src', 'build', 'article-worker.js'), 'utf8')).toMatch(/processArticle/);

@@ -1,6 +1,7 @@
 /** `newskg serve`: routes, 404s, path traversal, binding, a taken port. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -67,6 +68,25 @@ describe('newskg serve', () => {
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('"name": "newskg"');
     expect(res.body).not.toContain('root:');
+  });
+
+  test('a malformed request target is a 400, and the server goes on', async () => {
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end('GET http://[x/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d) => (text += d));
+      socket.on('close', () => resolve(text));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect((await get('/api/graph')).status).toBe(200);
+  });
+
+  test('answers only to localhost names (no DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/graph', headers: { Host: 'evil.example:80' } }, (res) => resolve(res.statusCode ?? 0));
+      req.end();
+    });
+    expect(status).toBe(421);
   });
 
   test('is read-only', async () => {
