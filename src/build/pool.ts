@@ -3,13 +3,11 @@
  * results in input order, so a parallel build writes exactly what a sequential one would.
  * A failed article (or a worker that dies on one) becomes that article's error; the rest go on.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedArticle } from '../resolve/index.js';
 import type { Article } from '../types.js';
+import { compiledWorker } from '../worker-script.js';
 import { processArticle } from './article.js';
 
 export interface WorkerRequest {
@@ -23,15 +21,7 @@ export type ArticleOutcome = { resolved: ResolvedArticle } | { error: string };
 /** Below this many articles, starting workers (each loads the model) costs more than it saves. */
 const MIN_ARTICLES_PER_WORKER = 8;
 
-/**
- * The compiled worker script. Under a TypeScript runner (the tests) this module is a .ts file
- * and the worker comes from the compiled tree; without one, articles are processed in-process.
- */
-function workerScript(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.ts') ? here.replace(/[\\/]src[\\/]build[\\/][^\\/]+\.ts$/, '/dist/src/build/article-worker.js') : join(dirname(here), 'article-worker.js');
-  return existsSync(file) ? file : undefined;
-}
+const workerScript = () => compiledWorker(import.meta.url, 'article-worker.js');
 
 export interface PoolOptions {
   base: string;

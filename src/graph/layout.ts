@@ -3,13 +3,11 @@
  * edge index pairs), so it can run in a worker thread while the build writes RDF; it is seeded,
  * so the same graph always gets the same positions.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MultiGraph } from 'graphology';
 import fa2 from 'graphology-layout-forceatlas2';
 import { mulberry32 } from '../nlp/hash.js';
+import { compiledWorker } from '../worker-script.js';
 
 /** A graph's shape: `edges` holds source and target node indices, two per edge. */
 export interface LayoutInput {
@@ -50,12 +48,7 @@ export function computeLayout(input: LayoutInput): Float64Array {
   return out;
 }
 
-/** The compiled worker script, or undefined under a TypeScript runner without one (then the layout runs in-process). */
-function workerScript(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.ts') ? here.replace(/[\\/]src[\\/]graph[\\/][^\\/]+\.ts$/, '/dist/src/graph/layout-worker.js') : join(dirname(here), 'layout-worker.js');
-  return existsSync(file) ? file : undefined;
-}
+const workerScript = () => compiledWorker(import.meta.url, 'layout-worker.js');
 
 /** Graphs smaller than this are laid out in-process: a worker's start-up would cost more. */
 const WORKER_MIN_ORDER = 500;

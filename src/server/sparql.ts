@@ -4,12 +4,10 @@
  * N-Triples by content negotiation. Queries run on a worker thread, so a query that runs too long
  * is stopped (the worker is replaced) and the server goes on serving; updates are refused.
  */
-import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { queryForm } from '../query/index.js';
+import { compiledWorker } from '../worker-script.js';
 
 export interface SparqlRequest {
   id: number;
@@ -56,27 +54,25 @@ function negotiate(accept: string | undefined, offered: string[]): string | unde
   return undefined;
 }
 
-function workerScript(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? here.replace(/[\\/]src[\\/]server[\\/][^\\/]+\.ts$/, '/dist/src/server/sparql-worker.js') : join(dirname(here), 'sparql-worker.js');
-}
-
 export class SparqlEndpoint {
   private worker?: Worker;
   private ready?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private queued = 0;
   private nextId = 0;
+  private readonly script: string;
 
   constructor(
     private readonly dir: string,
     private readonly limits: SparqlLimits = DEFAULT_LIMITS,
   ) {
-    if (!existsSync(workerScript())) throw new Error(`the SPARQL worker is not built (${workerScript()}): run npm run build`);
+    const script = compiledWorker(import.meta.url, 'sparql-worker.js');
+    if (!script) throw new Error('the SPARQL worker is not built: run npm run build');
+    this.script = script;
   }
 
   private start(): Promise<void> {
-    const worker = new Worker(workerScript(), { workerData: { dir: this.dir, maxResultBytes: this.limits.maxResultBytes } });
+    const worker = new Worker(this.script, { workerData: { dir: this.dir, maxResultBytes: this.limits.maxResultBytes } });
     worker.unref();
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
