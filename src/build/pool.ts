@@ -32,6 +32,8 @@ export interface PoolOptions {
   onDone?: (index: number) => void;
   /** Keep the workers (and their loaded models) for the next call instead of ending them. */
   keepWorkers?: boolean;
+  /** Longest one article may take on a worker before it is given up as an error (default 2 minutes). */
+  articleTimeoutMs?: number;
 }
 
 /**
@@ -106,12 +108,18 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
     const run = (worker: Worker) => {
       let inFlight = -1;
       let answered = false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeoutMs = opts.articleTimeoutMs ?? 120_000;
       const feed = () => {
         if (next >= articles.length) return;
         inFlight = next++;
         worker.postMessage({ index: inFlight, article: articles[inFlight], base: opts.base } satisfies WorkerRequest);
+        // An article that never finishes (a pathological text) costs its worker, not the build.
+        clearTimeout(timer);
+        timer = setTimeout(() => onGone(new Error(`took longer than ${timeoutMs / 1000} s and was given up`), true), timeoutMs);
       };
       const onMessage = (reply: WorkerReply) => {
+        clearTimeout(timer);
         answered = true;
         inFlight = -1;
         settle(reply.index, 'error' in reply ? { error: reply.error } : { resolved: reply.resolved });
@@ -119,11 +127,17 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
       };
       // A worker that dies (out of memory, say) loses only the article it was on; a new one takes
       // over. One that dies before answering at all cannot start here: the rest run in this thread.
-      const onGone = (err?: Error) => {
+      const onGone = (err?: Error, timedOut = false) => {
+        clearTimeout(timer);
         detach();
         retire(worker);
         const lost = inFlight;
         inFlight = -1;
+        if (timedOut) {
+          if (next < articles.length) run(workersFor(script, (pool?.workers.length ?? 0) + 1, opts.modelPath).at(-1)!);
+          if (lost >= 0) settle(lost, { error: err!.message });
+          return;
+        }
         if (!answered) {
           while (next < articles.length) {
             const i = next++;

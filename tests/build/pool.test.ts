@@ -42,6 +42,16 @@ describe('processAll', () => {
     expect(b).toEqual(alone.slice(4, 20));
   });
 
+  test('an article that takes too long is given up as its own error, and the call still settles', async () => {
+    const articles = (await seedArticles()).slice(0, 16);
+    const outcomes = await processAll(articles, { base: BASE, workers: 2, articleTimeoutMs: 1 });
+    expect(outcomes).toHaveLength(16);
+    const timedOut = outcomes.filter((o) => 'error' in o && /took longer than 0\.001 s/.test(o.error));
+    expect(timedOut.length).toBeGreaterThan(0);
+    // Nothing lost: every article has an outcome, built or given up.
+    expect(outcomes.every((o) => 'resolved' in o || 'error' in o)).toBe(true);
+  });
+
   test('the worker script exists in the compiled tree (npm test compiles first)', () => {
     expect(readdirSync(join(root, 'dist', 'src', 'build'))).toContain('article-worker.js');
     expect(readFileSync(join(root, 'dist', 'src', 'build', 'article-worker.js'), 'utf8')).toMatch(/processArticle/);
