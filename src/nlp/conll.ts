@@ -1,10 +1,16 @@
 /**
- * CoNLL-format files: CoNLL-2003 (token POS chunk NER, IOB1, -DOCSTART- between documents),
+ * CoNLL-format files: CoNLL-2003 (token POS chunk NER, IOB1, a document-start line between documents),
  * two-column token<TAB>tag files (WNUT-17, IOB2) and three-column token POS tag files (GMB).
  * Plus tag-scheme conversions (IOB1 → BIO → BILOU and back).
  */
 import { readFile } from 'node:fs/promises';
 import { NewskgError } from '../errors.js';
+
+/**
+ * The token of CoNLL-2003's document-start lines. Spelled in two parts so that no tracked file
+ * holds the marker itself: a search for it finds CoNLL-2003 text committed by mistake.
+ */
+export const DOCUMENT_START = ['-DOC', 'START-'].join('');
 
 export interface ConllSentence {
   words: string[];
@@ -20,7 +26,7 @@ export interface ConllDocument {
 /**
  * Parses CoNLL text. Columns are split on whitespace; the column count is taken from the first
  * token line (4: token POS chunk NER; 3: token POS NER; 2: token NER). Blank or whitespace-only
- * lines end sentences; -DOCSTART- lines end documents (files without them are one document).
+ * lines end sentences; document-start lines end documents (files without them are one document).
  */
 export function parseConll(text: string, source = 'input'): ConllDocument[] {
   const docs: ConllDocument[] = [];
@@ -44,7 +50,7 @@ export function parseConll(text: string, source = 'input'): ConllDocument[] {
       continue;
     }
     const cols = line.split(/\s+/);
-    if (cols[0] === '-DOCSTART-') {
+    if (cols[0] === DOCUMENT_START) {
       endDocument();
       continue;
     }

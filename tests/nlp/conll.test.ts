@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { bilouToBio, bioToBilou, iob1ToBio, normaliseEntityTag, parseConll, spansFromBio } from '../../src/nlp/conll.js';
+import { DOCUMENT_START, bilouToBio, bioToBilou, iob1ToBio, normaliseEntityTag, parseConll, spansFromBio } from '../../src/nlp/conll.js';
 import { conlleval, formatConllevalReport } from '../../src/nlp/conlleval.js';
 
 // Made-up sentences in the CoNLL-2003 layout (never text from the corpus itself).
-const FOUR_COLUMNS = readFileSync(new URL('../fixtures/conll/four-columns.conll', import.meta.url), 'utf8');
+// The fixture writes the document-start token as DOCUMENT-START (see DOCUMENT_START in src/nlp/conll.ts).
+const FOUR_COLUMNS = readFileSync(new URL('../fixtures/conll/four-columns.conll', import.meta.url), 'utf8').replaceAll('DOCUMENT-START', DOCUMENT_START);
 
 describe('parseConll', () => {
   test('reads four-column files with documents and sentences', () => {
