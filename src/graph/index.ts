@@ -7,57 +7,11 @@ import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
 import { RELATION_PROPERTY } from '../extract/index.js';
 import { mergeEvents, type Entity, type EventNode, type Evidence, type ResolvedArticle } from '../resolve/index.js';
+import type { ArticleSummary, EdgeAttributes, GraphAttributes, NodeAttributes } from './json.js';
 import { computeLayout, computeLayoutInWorker, type LayoutInput } from './layout.js';
 
 export { computeLayout, iterationsFor, type LayoutInput } from './layout.js';
-
-
-export interface NodeAttributes {
-  label: string;
-  type: string;
-  cls: string;
-  aliases: string[];
-  handles: string[];
-  mentionCount: number;
-  articles: number;
-  x: number;
-  y: number;
-  size: number;
-  geonamesId?: number;
-  lat?: number;
-  lon?: number;
-  /** Events: their kinds ("attack", "warrant"), first and last day they can have happened, casualty counts (the highest reported). */
-  eventTypes?: string[];
-  dateEarliest?: string;
-  dateLatest?: string;
-  killed?: number;
-  injured?: number;
-}
-
-export interface EdgeAttributes {
-  /** The ontology property, without its namespace ("warned", "hasPlace", "coMentionedWith"). */
-  predicate: string;
-  /** Relation family for colouring: a relation family ("warn", "lead"), an event role ("place", "actor", "target"), or "co-mention" for the weak edges between names that share a sentence. */
-  family: string;
-  weak: boolean;
-  confidence: number;
-  evidenceCount: number;
-  /** Up to three evidence sentences: article id, sentence text and its offset in the article, the fact's offsets in the article, the rule. */
-  evidence: { articleId: string; sentence: string; sentenceStart: number; start?: number; end?: number; rule?: string }[];
-}
-
-/** What the viewer shows of each article an edge's evidence comes from. */
-export interface ArticleSummary {
-  title?: string;
-  published?: string;
-  url?: string;
-  source?: string;
-}
-
-export interface GraphAttributes {
-  /** Article id → title, date, URL, source. */
-  articles: Record<string, ArticleSummary>;
-}
+export type { ArticleSummary, EdgeAttributes, EdgeEvidence, EntityDetails, EntityRelation, GraphAttributes, NodeAttributes } from './json.js';
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 

@@ -10,7 +10,7 @@ import sirv from 'sirv';
 import { MultiDirectedGraph } from 'graphology';
 import { NewskgError } from '../errors.js';
 import { DEFAULT_LIMITS, SparqlEndpoint, type SparqlLimits } from './sparql.js';
-import type { ArticleSummary, EdgeAttributes, GraphAttributes, KnowledgeGraph, NodeAttributes } from '../graph/index.js';
+import type { EntityDetails, EntityRelation, GraphAttributes, KnowledgeGraph } from '../graph/index.js';
 
 export interface ServeOptions {
   /** The folder holding graph.json (a build's output folder). */
@@ -45,22 +45,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
-
-export interface EntityRelation {
-  predicate: string;
-  family: string;
-  direction: 'out' | 'in';
-  other: { id: string; label: string; type: string };
-  confidence: number;
-  weak: boolean;
-  evidence: (EdgeAttributes['evidence'][number] & { article: ArticleSummary & { id: string } })[];
-}
-
-export interface EntityDetails {
-  id: string;
-  attributes: NodeAttributes;
-  relations: EntityRelation[];
-}
 
 /** The graph of a build folder, re-read when graph.json changes. */
 class GraphFile {

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const graph: Graph = MultiDirectedGraph.from(await response.json());
   // graph.json's "type" is the entity kind; sigma reads "type" as its drawing program.
   graph.updateEachNodeAttributes((_n, a) => {
-    const { type, ...rest } = a;
+    const { type, ...rest } = a as NodeAttributes & { type?: string };
     return { ...rest, kind: type ?? a.kind };
   });
   // Node size by degree: hubs stand out, leaves stay small.

@@ -1,69 +1,10 @@
-/** What the server sends: graph.json (graphology's export) and one entity's details. */
+/** What the server sends (the shapes shared with the build, src/graph/json.ts) and how the viewer draws it. */
+import type { NodeAttributes as GraphNode } from '../../src/graph/json.js';
 
-export interface NodeAttributes {
-  label: string;
-  /** The fine type ("Person", "GovernmentOrganization", "Event"); moved to `kind` on load, as sigma reads `type` as its program. */
-  type?: string;
-  kind: string;
-  cls: string;
-  aliases: string[];
-  handles: string[];
-  mentionCount: number;
-  articles: number;
-  x: number;
-  y: number;
-  size: number;
-  geonamesId?: number;
-  lat?: number;
-  lon?: number;
-  eventTypes?: string[];
-  dateEarliest?: string;
-  dateLatest?: string;
-  killed?: number;
-  injured?: number;
-}
+export type { EdgeAttributes, EntityDetails, EntityRelation } from '../../src/graph/json.js';
 
-export interface Evidence {
-  articleId: string;
-  sentence: string;
-  sentenceStart: number;
-  start?: number;
-  end?: number;
-  rule?: string;
-}
-
-export interface EdgeAttributes {
-  predicate: string;
-  family: string;
-  weak: boolean;
-  confidence: number;
-  evidenceCount: number;
-  evidence: Evidence[];
-}
-
-export interface ArticleSummary {
-  id: string;
-  title?: string;
-  published?: string;
-  url?: string;
-  source?: string;
-}
-
-export interface EntityRelation {
-  predicate: string;
-  family: string;
-  direction: 'out' | 'in';
-  other: { id: string; label: string; type: string };
-  confidence: number;
-  weak: boolean;
-  evidence: (Evidence & { article: ArticleSummary })[];
-}
-
-export interface EntityDetails {
-  id: string;
-  attributes: NodeAttributes;
-  relations: EntityRelation[];
-}
+/** A node as the viewer holds it: graph.json's "type" (the entity kind) moved to `kind` on load, as sigma reads `type` as its drawing program. */
+export type NodeAttributes = Omit<GraphNode, 'type'> & { kind: string };
 
 /** Colours of entity kinds: related kinds share a hue family. */
 export const KIND_COLORS: Record<string, string> = {

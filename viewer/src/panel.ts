@@ -32,7 +32,7 @@ export function renderDetails(body: HTMLElement, d: EntityDetails, onSelect: (id
   const a = d.attributes;
   body.replaceChildren();
   body.append(el('h2', { id: 'panel-title' }, a.label));
-  const kind = a.kind ?? a.type ?? ''; // the server sends graph.json's attributes, where the kind is "type"
+  const kind = a.type;
   const kinds = [KIND_LABELS[kind] ?? kind, ...(a.eventTypes ?? [])].join(' · ');
   body.append(el('p', { class: 'kind' }, kinds));
   const facts = el('dl', { class: 'facts' });
