@@ -110,16 +110,8 @@ export function findSocialPosts(text: string): SocialPost[] {
   return posts;
 }
 
-interface Signature {
-  markerStart: number;
-  authorStart: number;
-  authorEnd: number;
-  handle: string;
-  handleStart: number;
-  date?: string;
-  dateText?: string;
-  end: number;
-}
+/** A signature line's parts: where its dash or phrase starts and where it ends, and the post's author fields. */
+type Signature = Pick<SocialPost, 'authorStart' | 'authorEnd' | 'handle' | 'handleStart' | 'date' | 'dateText'> & { markerStart: number; end: number };
 
 /** The signature that ends the line [ls, le), if any. */
 function signature(text: string, ls: number, le: number): Signature | undefined {

@@ -16,6 +16,7 @@ import type { KnowledgeGraph as Graph, NodeAttributes } from '../graph/index.js'
 import type { RawArticle } from '../ingest/index.js';
 import { RELATION_PROPERTY } from '../extract/index.js';
 import { DEFAULT_BASE, EVENT_CLASS, PREFIXES } from '../rdf/index.js';
+import { normaliseName } from '../resolve/index.js';
 import { declaredPrefixes, projectedVariables, queryForm, usedPrefixes } from './sparql-text.js';
 
 /** A name or IRI that names nothing in the graph; `suggestions` are the closest names there are. */
@@ -89,7 +90,8 @@ export const QUERY_PREFIXES = Object.entries(PREFIXES)
   .map(([p, iri]) => `PREFIX ${p}: <${iri}>`)
   .join('\n');
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']s$/u, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+/** Names compare as the resolver compares them: case, accents, a possessive and a leading "the" ignored. */
+const fold = normaliseName;
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -196,14 +198,15 @@ export class KnowledgeGraph {
   /** The entity with this IRI, label or alias (case and accents ignored); NotFoundError with the closest names otherwise. */
   entity(nameOrIri: string): EntityInfo {
     if (this.graph.hasNode(nameOrIri)) return this.info(nameOrIri);
-    const hits = this.byName.get(fold(nameOrIri));
-    // Several entities share the name: the most mentioned.
-    if (hits?.length) return this.info([...hits].sort((a, b) => this.graph.getNodeAttribute(b, 'mentionCount') - this.graph.getNodeAttribute(a, 'mentionCount'))[0]);
     const key = fold(nameOrIri);
+    const mostMentioned = (nodes: string[]) => this.info([...nodes].sort((a, b) => this.graph.getNodeAttribute(b, 'mentionCount') - this.graph.getNodeAttribute(a, 'mentionCount'))[0]);
+    // Several entities share the name: the most mentioned.
+    const hits = this.byName.get(key);
+    if (hits?.length) return mostMentioned(hits);
     // A surname or other whole word of a name ("Bajolet"): the most mentioned entity it names.
     if (key.length >= 3 && !key.includes(' ')) {
       const byWord = this.graph.filterNodes((_n, a) => fold(a.label).split(/[\s-]+/).includes(key));
-      if (byWord.length) return this.info(byWord.sort((a, b) => this.graph.getNodeAttribute(b, 'mentionCount') - this.graph.getNodeAttribute(a, 'mentionCount'))[0]);
+      if (byWord.length) return mostMentioned(byWord);
     }
     const closest = [...this.byName.keys()]
       .map((k) => [k, editDistance(key, k) / Math.max(key.length, k.length)] as const)

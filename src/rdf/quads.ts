@@ -109,23 +109,23 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
     if (a.source) add(art, nkg('sourceName'), literal(a.source), g);
     const spans = new Set<string>();
     const references = new Set<string>();
-    for (const e of r.entities) {
-      for (const m of e.mentions) {
-        const mi = mentionIri(base, a.id, m.start, m.end);
-        references.add(`${mi.value} ${e.iri}`);
-        add(mi, nkg('refersTo'), namedNode(e.iri), g);
-        // A span that names two entities is one mention referring to both.
-        if (spans.has(mi.value)) continue;
-        spans.add(mi.value);
-        add(mi, rdf('type'), nkg('Mention'), g);
-        add(mi, nkg('inArticle'), art, g);
-        add(mi, nkg('anchorOf'), literal(m.text), g);
-        add(mi, nkg('beginIndex'), int(m.start), g);
-        add(mi, nkg('endIndex'), int(m.end), g);
-        add(mi, nkg('sentenceIndex'), int(m.sentence), g);
-        add(mi, nkg('confidence'), dec(Math.round(m.confidence * 1000) / 1000), g);
-      }
-    }
+    /** A span of the article naming `iri`: a span that names two things is one mention referring to both. */
+    const mention = (iri: string, m: { start: number; end: number; text: string; sentence: number }, confidence: number) => {
+      const mi = mentionIri(base, a.id, m.start, m.end);
+      if (references.has(`${mi.value} ${iri}`)) return;
+      references.add(`${mi.value} ${iri}`);
+      add(mi, nkg('refersTo'), namedNode(iri), g);
+      if (spans.has(mi.value)) return;
+      spans.add(mi.value);
+      add(mi, rdf('type'), nkg('Mention'), g);
+      add(mi, nkg('inArticle'), art, g);
+      add(mi, nkg('anchorOf'), literal(m.text), g);
+      add(mi, nkg('beginIndex'), int(m.start), g);
+      add(mi, nkg('endIndex'), int(m.end), g);
+      add(mi, nkg('sentenceIndex'), int(m.sentence), g);
+      add(mi, nkg('confidence'), dec(Math.round(confidence * 1000) / 1000), g);
+    };
+    for (const e of r.entities) for (const m of e.mentions) mention(e.iri, m, m.confidence);
     const sentences = new Map<number, Literal>();
     const sentenceLiteral = (index: number, text: string) => {
       let lit = sentences.get(index);
@@ -166,22 +166,8 @@ export function buildQuads(resolved: ResolvedArticle[], entities: Entity[], base
 
     // Events: their mentions, arguments and counts, each with evidence.
     for (const ev of r.events) {
-      for (const m of ev.mentions) {
-        const mi = mentionIri(base, a.id, m.start, m.end);
-        // A named event's name is already its mention.
-        if (references.has(`${mi.value} ${ev.iri}`)) continue;
-        references.add(`${mi.value} ${ev.iri}`);
-        add(mi, nkg('refersTo'), namedNode(ev.iri), g);
-        if (spans.has(mi.value)) continue;
-        spans.add(mi.value);
-        add(mi, rdf('type'), nkg('Mention'), g);
-        add(mi, nkg('inArticle'), art, g);
-        add(mi, nkg('anchorOf'), literal(m.text), g);
-        add(mi, nkg('beginIndex'), int(m.start), g);
-        add(mi, nkg('endIndex'), int(m.end), g);
-        add(mi, nkg('sentenceIndex'), int(m.sentence), g);
-        add(mi, nkg('confidence'), dec(0.6), g);
-      }
+      // A named event's name is already its mention.
+      for (const m of ev.mentions) mention(ev.iri, m, 0.6);
       for (const p of ev.places) fact(ev.iri, sem('hasPlace'), p.iri, p.evidence);
       for (const p of ev.actors) fact(ev.iri, sem('hasActor'), p.iri, p.evidence);
       for (const p of ev.targets) fact(ev.iri, nkg('hasTarget'), p.iri, p.evidence);
