@@ -334,4 +334,3 @@ function corefer(view: ArticleView, events: ExtractedEvent[]): number[] {
   });
 }
 
-export type { TimeSpan };

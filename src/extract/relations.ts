@@ -60,6 +60,8 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const w = view.word(t);
       const pos = view.pos(t);
+      /** The mention that ends right before this token, if any. */
+      const before = view.endingBefore(t);
 
       // SUBJECT VERB OBJECT, and OBJECT be VERB-ed by SUBJECT.
       const family = pos.startsWith('VB') ? RELATION_VERBS.get(w) : undefined;
@@ -112,8 +114,8 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
       }
 
       // Roles: "X, the president of Y", "X, Y's president".
-      if (w === ',' && view.endingBefore(t) >= 0 && fine(view.endingBefore(t)) === 'Person') {
-        const person = view.endingBefore(t);
+      if (w === ',' && before >= 0 && fine(before) === 'Person') {
+        const person = before;
         let k = t + 1;
         if (/^(the|a|an)$/.test(view.word(k))) k++;
         const owner = view.startingAt(k);
@@ -136,9 +138,9 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
         }
       }
       // "PERSON of the ORGANISATION": a person speaking for a body ("Arnel dela Vega of the army's Western Mindanao Command").
-      if (w === 'of' && view.endingBefore(t) >= 0 && fine(view.endingBefore(t)) === 'Person') {
+      if (w === 'of' && before >= 0 && fine(before) === 'Person') {
         const body = view.ofObject(t + 1, s.tokenEnd);
-        if (body >= 0 && ORGANISATIONS.has(fine(body))) add({ family: 'member', subject: view.endingBefore(t), object: body, sentence: si, ...span(first(view.endingBefore(t)), last(body)), confidence: 0.5, rule: 'person + "of" + organisation' });
+        if (body >= 0 && ORGANISATIONS.has(fine(body))) add({ family: 'member', subject: before, object: body, sentence: si, ...span(first(before), last(body)), confidence: 0.5, rule: 'person + "of" + organisation' });
       }
       // "US President Donald Trump", "Iraqi Prime Minister Adil Abdul-Mahdi", "France's president Emmanuel Macron".
       const owner = view.startingAt(t);
@@ -162,7 +164,7 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
         if (container >= 0 && (fine(container) === 'Country' || (fine(container) === 'Region' && fine(place) !== 'Region'))) add({ family: 'located', subject: place, object: container, sentence: si, ...span(t, last(container)), confidence: 0.8, rule: 'place, containing place' });
       }
       if ((w === 'based' || w === 'headquartered') && view.word(t + 1) === 'in') {
-        const subject = view.endingBefore(t) >= 0 ? view.endingBefore(t) : view.endingBefore(t - 1);
+        const subject = before >= 0 ? before : view.endingBefore(t - 1);
         const where = view.objectAt(t + 2, s.tokenEnd);
         if (subject >= 0 && where >= 0 && PLACES.has(fine(where))) add({ family: 'located', subject, object: where, sentence: si, ...span(first(subject), last(where)), confidence: 0.8, rule: `"${w} in" + place` });
       }

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const recomputeHidden = () => {
     hiddenNodes.clear();
     graph.forEachNode((n, a) => {
-      if (isHidden(n, a)) hiddenNodes.add(n);
+      if (isHidden(a)) hiddenNodes.add(n);
     });
   };
 
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     return performance.now() - t0;
   };
 
-  function isHidden(_node: string, a: NodeAttributes): boolean {
+  function isHidden(a: NodeAttributes): boolean {
     if (state.hiddenKinds.has(a.kind)) return true;
     if (a.dateEarliest && ((state.dateFrom && a.dateLatest! < state.dateFrom) || (state.dateTo && a.dateEarliest > state.dateTo))) return true;
     return false;
