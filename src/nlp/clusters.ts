@@ -12,6 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConll } from './conll.js';
 import { hashString, mix, mulberry32 } from './hash.js';
+import { SectionReader } from './section-reader.js';
 import { tokenize } from './tokenize.js';
 
 const MAGIC = 0x434c5331; // "CLS1"
@@ -74,21 +75,13 @@ export class WordClusters {
   }
 
   static fromBytes(bytes: Uint8Array): WordClusters {
-    const fail = (why: string) => new Error(`newskg/nlp: corrupt clusters section (${why})`);
-    if (bytes.byteLength < 8) throw fail('too short');
-    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (dv.getUint32(0, true) !== MAGIC) throw fail('bad magic');
-    const len = dv.getUint32(4, true);
-    let header: { granularities: number[]; words: string[] };
-    try {
-      header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + len)));
-    } catch {
-      throw fail('bad header');
-    }
-    const start = 8 + len + ((2 - (len % 2)) % 2);
-    const expected = header.words.length * header.granularities.length * 2;
-    if (bytes.byteLength - start !== expected) throw fail('size mismatch');
-    const ids = new Uint16Array(Uint8Array.prototype.slice.call(bytes, start).buffer);
+    const r = new SectionReader('clusters', bytes).atLeast(8).magic(MAGIC);
+    const header = r.json<{ granularities: number[]; words: string[] }>(r.u32());
+    if (!header || !Array.isArray(header.words) || !Array.isArray(header.granularities)) throw r.fail('bad header: no words or granularities');
+    const n = header.words.length * header.granularities.length;
+    r.align(2).expectRemaining(n * 2);
+    const ids = r.u16Array(n);
+    r.expectEnd();
     return new WordClusters(header.words, ids, header.granularities);
   }
 }

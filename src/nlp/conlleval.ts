@@ -4,6 +4,7 @@
  * phrase is correct only when its start, end and type all match, and sentence boundaries act as
  * "O" separators.
  */
+import { NewskgError } from '../errors.js';
 
 export interface TypeScore {
   precision: number;
@@ -121,7 +122,7 @@ export function conlleval(sentences: Iterable<{ gold: readonly string[]; pred: r
   };
 
   for (const s of sentences) {
-    if (s.gold.length !== s.pred.length) throw new Error(`conlleval: sentence has ${s.gold.length} gold tags but ${s.pred.length} predicted`);
+    if (s.gold.length !== s.pred.length) throw new NewskgError('eval', `sentence has ${s.gold.length} gold tags but ${s.pred.length} predicted`);
     for (let i = 0; i < s.gold.length; i++) step(s.gold[i], s.pred[i], false);
     step('O', 'O', true);
   }

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FeatureTable, hashString, mix } from './hash.js';
+import { SectionReader } from './section-reader.js';
 import { tokenize } from './tokenize.js';
 
 export const GAZ_CATEGORIES = ['country', 'demonym', 'city', 'person', 'company', 'word'] as const;
@@ -146,23 +147,14 @@ export class Gazetteer {
   }
 
   static fromBytes(bytes: Uint8Array): Gazetteer {
-    const fail = (why: string) => new Error(`newskg/nlp: corrupt gazetteer section (${why})`);
-    if (bytes.byteLength < 12) throw fail('too short');
-    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (dv.getUint32(0, true) !== MAGIC) throw fail('bad magic');
-    const headerLength = dv.getUint32(4, true);
-    const n = dv.getUint32(8, true);
-    const base = 12 + headerLength + ((4 - (headerLength % 4)) % 4);
-    if (base + n * 8 !== bytes.byteLength) throw fail('size mismatch');
-    let counts: Record<GazCategory, number>;
-    try {
-      counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength)));
-    } catch {
-      throw fail('bad header');
-    }
-    const copy = Uint8Array.prototype.slice.call(bytes, base, base + n * 8);
-    const keys = new Int32Array(copy.buffer, 0, n);
-    const vals = new Uint32Array(copy.buffer, n * 4, n);
+    const r = new SectionReader('gazetteer', bytes).atLeast(12).magic(MAGIC);
+    const headerLength = r.u32();
+    const n = r.u32();
+    const counts = r.json<Record<GazCategory, number>>(headerLength);
+    r.align(4).expectRemaining(n * 8);
+    const keys = r.i32Array(n);
+    const vals = r.u32Array(n);
+    r.expectEnd();
     const table = new FeatureTable(n);
     const values = new Uint32Array(Math.max(16, n));
     for (let i = 0; i < n; i++) {

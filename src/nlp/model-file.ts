@@ -10,6 +10,7 @@ import { ModelError } from '../errors.js';
 import { FEATURE_SIGNATURE } from './features.js';
 import { FeatureTable } from './hash.js';
 import { LinearModel } from './linear.js';
+import { SectionReader } from './section-reader.js';
 
 const MAGIC = 'NKGMODEL';
 export const MODEL_FORMAT = 3;
@@ -140,32 +141,38 @@ export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
     );
   }
   const base = 16 + headerLength + ((8 - (headerLength % 8)) % 8);
-  const section = (ref: SectionRef): Uint8Array => {
-    if (base + ref.offset + ref.length > bytes.byteLength) throw new ModelError(`${source} is truncated`);
-    // Copy into a fresh, aligned buffer (Buffer#slice would share the file's memory).
-    const out = new Uint8Array(ref.length);
-    out.set(bytes.subarray(base + ref.offset, base + ref.offset + ref.length));
-    return out;
+  // Every section is read through one bounds-checked reader; its arrays are aligned copies.
+  const file = new SectionReader('model file', bytes, source);
+  const section = (name: string, ref: SectionRef): SectionReader => file.region(name, base + ref.offset, ref.length);
+  const whole = (name: string, ref: SectionRef): Uint8Array => {
+    const r = section(name, ref);
+    return r.bytesCopy(r.remaining);
   };
-  const linear = (h: LinearHeader): LinearModel => {
-    const keys = new Int32Array(section(h.keys).buffer);
-    const weights = new Int16Array(section(h.weights).buffer);
+  const floats = (name: string, ref: SectionRef): Float32Array => {
+    const r = section(name, ref);
+    return r.f32Array(r.count(4));
+  };
+  const linear = (task: string, h: LinearHeader): LinearModel => {
+    const keysSection = section(`${task} keys`, h.keys);
+    const keys = keysSection.i32Array(keysSection.count(4));
+    const weightsSection = section(`${task} weights`, h.weights);
+    const weights = weightsSection.i16Array(weightsSection.count(2));
     if (keys.length !== h.rows || weights.length !== h.rows * h.labels.length) throw new ModelError(`${source} has inconsistent weight sections`);
     const table = new FeatureTable(keys.length);
     for (let r = 0; r < keys.length; r++) table.set(keys[r], r);
-    const transitions = h.transitions ? new Float32Array(section(h.transitions).buffer) : undefined;
-    const start = h.start ? new Float32Array(section(h.start).buffer) : undefined;
+    const transitions = h.transitions ? floats(`${task} transitions`, h.transitions) : undefined;
+    const start = h.start ? floats(`${task} start`, h.start) : undefined;
     const candidates = h.candidates
       ? { byKey: new Map(Object.entries(h.candidates.byKey).map(([k, v]) => [k, Int32Array.from(v)])), fallback: Int32Array.from(h.candidates.fallback) }
       : undefined;
     return new LinearModel(h.labels, table, weights, h.scale, transitions, start, candidates);
   };
   return {
-    pos: linear(header.models.pos),
-    chunk: linear(header.models.chunk),
-    ner: linear(header.models.ner),
-    gazetteer: header.gazetteer ? section(header.gazetteer) : undefined,
-    clusters: header.clusters ? section(header.clusters) : undefined,
+    pos: linear('pos', header.models.pos),
+    chunk: linear('chunk', header.models.chunk),
+    ner: linear('ner', header.models.ner),
+    gazetteer: header.gazetteer ? whole('gazetteer', header.gazetteer) : undefined,
+    clusters: header.clusters ? whole('clusters', header.clusters) : undefined,
     info: header.info ?? {},
   };
 }
