@@ -1,4 +1,17 @@
-/** Shared data types that travel between the stages (see DESIGN.md, "Data flow"). */
+/**
+ * The data that travels between the stages (see DESIGN.md, "Data flow"), each concept under one
+ * name: a stage adds to what it is given, never renames it.
+ *
+ * Vocabulary: the tagger's `tag` (PER, ORG, LOC, MISC); an entity's `class` (Person,
+ * GovernmentOrganization, City, …) and its `category` (person, organization, place, event: what its
+ * IRI is minted under); an event's `eventType` (attack, warning, …); `Evidence` (where in an
+ * article a fact was read) and `ArticleEvidence` (the same, with the article and the sentence's
+ * text); `sentenceIndex` is always a sentence's number, `sentenceText` always its text; a field
+ * ending in `Mention` holds the index of a typed mention of the same article, `subject` and
+ * `object` hold IRIs.
+ */
+
+// --- nlp -------------------------------------------------------------------------------------
 
 /** A token: `text === source.slice(start, end)` always holds. */
 export interface Token {
@@ -15,19 +28,20 @@ export interface Sentence {
   tokenEnd: number;
 }
 
-export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
-export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+/** The named-entity tagger's coarse tag. */
+export type EntityTag = 'PER' | 'ORG' | 'LOC' | 'MISC';
+export const ENTITY_TAGS: readonly EntityTag[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 /** A named-entity mention found by the tagger. Offsets are into the analysed text. */
 export interface Mention {
-  type: EntityType;
+  tag: EntityTag;
   text: string;
   start: number;
   end: number;
   /** Token index range [tokenStart, tokenEnd) in Doc.tokens. */
   tokenStart: number;
   tokenEnd: number;
-  sentence: number;
+  sentenceIndex: number;
   /** Confidence in (0, 1]: the margin-based score of the tagger's decision. */
   score: number;
 }
@@ -46,6 +60,17 @@ export interface Doc {
   mentions: Mention[];
 }
 
+// --- ingest ----------------------------------------------------------------------------------
+
+/** An article as a caller or a format reader gives it, before it has an id; everything but the text is optional. */
+export interface RawArticle {
+  text: string;
+  title?: string;
+  url?: string;
+  published?: string;
+  source?: string;
+}
+
 /** One news article as read by the ingest stage. Offsets of later stages are into `text`. */
 export interface Article {
   /** Stable id: a hash of the article's URL (or title) and text, so re-reading gives the same id. */
@@ -62,4 +87,367 @@ export interface Article {
   source?: string;
   /** Where it was read from: a file path (with :line for JSON lines), or "<stdin>". */
   origin: string;
+}
+
+// --- entity classes --------------------------------------------------------------------------
+
+/** An entity's class (a class of the ontology); 'Other' marks a typed mention that names no entity (a demonym, a modifier). */
+export type EntityClass =
+  | 'Person'
+  | 'Organization'
+  | 'GovernmentOrganization'
+  | 'NewsMediaOrganization'
+  | 'ArmedGroup'
+  | 'Company'
+  | 'Place'
+  | 'Country'
+  | 'Region'
+  | 'City'
+  | 'Event'
+  | 'Other';
+
+/** The broad category of a class: what an entity's IRI is minted under, and what GUM scores. */
+export type EntityCategory = 'person' | 'organization' | 'place' | 'event';
+
+export const CATEGORY_OF: Readonly<Record<EntityClass, EntityCategory | undefined>> = {
+  Person: 'person',
+  Organization: 'organization',
+  GovernmentOrganization: 'organization',
+  NewsMediaOrganization: 'organization',
+  ArmedGroup: 'organization',
+  Company: 'organization',
+  Place: 'place',
+  Country: 'place',
+  Region: 'place',
+  City: 'place',
+  Event: 'event',
+  Other: undefined,
+};
+
+/** The classes of places and of organisations. */
+export const PLACE_CLASSES: ReadonlySet<EntityClass> = new Set(['Place', 'Country', 'City', 'Region']);
+export const ORGANIZATION_CLASSES: ReadonlySet<EntityClass> = new Set(['Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company']);
+
+// --- extract ---------------------------------------------------------------------------------
+
+/** A mention (offsets and token range as in the Doc) with its class. */
+export interface TypedMention extends Omit<Mention, 'tag'> {
+  /** The tagger's tag; absent for names the typing found itself (named events). */
+  tag?: EntityTag;
+  class: EntityClass;
+  /** The typing rules that chose the class, for provenance. */
+  typingRules: string[];
+  /** For a country's agency ("French police", "France's spy agency"): the words naming the country. */
+  country?: string;
+}
+
+export const EVENT_TYPES = [
+  'attack',
+  'bombing',
+  'shooting',
+  'stabbing',
+  'killing',
+  'death',
+  'arrest',
+  'warrant',
+  'charge',
+  'trial',
+  'election',
+  'protest',
+  'fire',
+  'explosion',
+  'collapse',
+  'disaster',
+  'resignation',
+  'military-strike',
+  'warning',
+  'meeting',
+  'raid',
+  'manhunt',
+] as const;
+/** An event's type (each has a class in the ontology: attack → nkg:Attack). */
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The families of relations newskg extracts; each is written with one ontology property. */
+export const RELATION_FAMILIES = [
+  'warn',
+  'order',
+  'train',
+  'attack',
+  'kill',
+  'arrest',
+  'accuse',
+  'charge',
+  'lead',
+  'member',
+  'located',
+  'suspect',
+  'link',
+  'meet',
+  'say',
+  'succeed',
+  'support',
+  'oppose',
+] as const;
+export type RelationFamily = (typeof RELATION_FAMILIES)[number];
+
+/** The roles an event's participants play, each written with one property. */
+export const EVENT_ROLES = ['place', 'actor', 'target'] as const;
+export type EventRole = (typeof EVENT_ROLES)[number];
+/** The field of an event that holds the participants in each role. */
+export const EVENT_ROLE_FIELDS = { place: 'places', actor: 'actors', target: 'targets' } as const satisfies Record<EventRole, string>;
+
+/** Where in an article a fact was read: the sentence, the span of the words that state it, the rule, how sure. */
+export interface Evidence {
+  sentenceIndex: number;
+  start: number;
+  end: number;
+  confidence: number;
+  rule: string;
+}
+
+/** Evidence with the article it is in and its sentence's text and offsets, as the statements carry it. */
+export interface ArticleEvidence extends Evidence {
+  articleId: string;
+  sentenceText: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/** The words that mention an event. */
+export interface EventMention {
+  start: number;
+  end: number;
+  text: string;
+  sentenceIndex: number;
+}
+
+export interface EventArgument extends Evidence {
+  /** Index of the typed mention filling the role. */
+  mention: number;
+}
+
+export interface CountArgument extends Evidence {
+  value: number;
+  /** "at least 20", "more than 20": the count is a lower bound. */
+  atLeast: boolean;
+}
+
+export interface TimeArgument extends Evidence {
+  earliest: string;
+  latest: string;
+  text: string;
+}
+
+export interface ExtractedEvent {
+  eventType: EventType;
+  /** Every mention of the event: its trigger words and their sentences. */
+  mentions: EventMention[];
+  /** The typed mention that names it ("the Paris attacks"), if any. */
+  nameMention?: number;
+  places: EventArgument[];
+  actors: EventArgument[];
+  targets: EventArgument[];
+  times: TimeArgument[];
+  killed: CountArgument[];
+  injured: CountArgument[];
+}
+
+export interface ExtractedRelation extends Evidence {
+  family: RelationFamily;
+  /** The subject: a typed mention, or an event (an index into the article's events). */
+  subjectMention?: number;
+  subjectEvent?: number;
+  objectMention?: number;
+  objectEvent?: number;
+  /** The role noun of a lead or member relation ("president"). */
+  role?: string;
+}
+
+/** A source the article cites for what it reports. */
+export interface SourceCitation extends Evidence {
+  mention: number;
+}
+
+/** A social-media post embedded in an article. */
+export interface SocialPost {
+  /** The post's own text (without the signature line), offsets into the article text. */
+  start: number;
+  end: number;
+  /**
+   * Kept as written, links included: trimming pic.twitter.com / t.co tails would make `text`
+   * differ from the article at those offsets for no gain, since `links` lists them anyway.
+   */
+  text: string;
+  /** The author's display name as written ("W Patrick Wilson", "Channel 4 News"), with offsets. */
+  author: string;
+  authorStart: number;
+  authorEnd: number;
+  /** The account handle with its @ ("@DUhockeyFan"), with offsets. */
+  handle: string;
+  handleStart: number;
+  /**
+   * The signature's date as YYYY-MM-DD, with its text. Both are present or both absent: a
+   * signature may end at its handle, but whatever follows the handle must be a full date with
+   * a year (as embeds always write it), otherwise "(@jsmith) on Monday" in prose would pass.
+   */
+  date?: string;
+  dateText?: string;
+  /** Offsets of the whole post (text and signature). */
+  blockStart: number;
+  blockEnd: number;
+  /** Links and media URLs in the post (pic.twitter.com/…, https://t.co/…), as written. */
+  links: string[];
+  /** Hashtags in the post text (#JeSuisCharlie), and @handles mentioned in it other than the author's. */
+  hashtags: string[];
+  mentionedHandles: string[];
+}
+
+/** An embedded post with the typed mentions and events it holds. */
+export interface ExtractedPost {
+  post: SocialPost;
+  /** The typed mention of the author's name in the signature, if typed. */
+  authorMention?: number;
+  /** Indices of the typed mentions and of the events inside the post's text. */
+  mentionIndices: number[];
+  eventIndices: number[];
+}
+
+/** Everything an article states beyond its names. */
+export interface Facts {
+  events: ExtractedEvent[];
+  relations: ExtractedRelation[];
+  sources: SourceCitation[];
+  posts: ExtractedPost[];
+}
+
+// --- resolve ---------------------------------------------------------------------------------
+
+/** Where an entity is named. */
+export interface MentionRef {
+  articleId: string;
+  start: number;
+  end: number;
+  sentenceIndex: number;
+  text: string;
+  confidence: number;
+}
+
+export interface Entity {
+  iri: string;
+  category: EntityCategory;
+  class: EntityClass;
+  label: string;
+  aliases: string[];
+  handles: string[];
+  geonamesId?: number;
+  lat?: number;
+  lon?: number;
+  /** ISO code for countries. */
+  countryCode?: string;
+  /** For a country's agency: the country's IRI. */
+  country?: string;
+  /** For a city or region: the IRI of the country it lies in. */
+  containedIn?: string;
+  mentions: MentionRef[];
+}
+
+/** A co-mention: two entities named in the same sentence (a weak, untyped relation). */
+export interface CoMention {
+  a: string;
+  b: string;
+  articleId: string;
+  sentenceIndex: number;
+  sentenceText: string;
+  start: number;
+  end: number;
+}
+
+export interface ResolvedRelation {
+  family: RelationFamily;
+  /** IRIs. */
+  subject: string;
+  object: string;
+  role?: string;
+  evidence: ArticleEvidence;
+}
+
+export interface ResolvedArgument {
+  iri: string;
+  evidence: ArticleEvidence;
+}
+
+export interface ResolvedCount {
+  value: number;
+  atLeast: boolean;
+  evidence: ArticleEvidence;
+}
+
+export interface ResolvedTime {
+  earliest: string;
+  latest: string;
+  text: string;
+  evidence: ArticleEvidence;
+}
+
+export interface ResolvedEvent {
+  iri: string;
+  /** The IRI of the named-event entity when the event also has a key IRI (both are the same event). */
+  sameAs?: string;
+  eventType: EventType;
+  label: string;
+  /** Whether a name ("the Paris attacks") gives the event its IRI. */
+  isNamed: boolean;
+  mentions: EventMention[];
+  places: ResolvedArgument[];
+  actors: ResolvedArgument[];
+  targets: ResolvedArgument[];
+  times: ResolvedTime[];
+  killed: ResolvedCount[];
+  injured: ResolvedCount[];
+}
+
+export interface ResolvedSource {
+  iri: string;
+  evidence: ArticleEvidence;
+}
+
+export interface ResolvedPost {
+  iri: string;
+  text: string;
+  start: number;
+  end: number;
+  authorName: string;
+  /** IRIs: the author's entity, and the entities and events the post mentions. */
+  author?: string;
+  handle: string;
+  date?: string;
+  mentions: string[];
+  events: string[];
+  hashtags: string[];
+  links: string[];
+}
+
+/** One article resolved: its entities with IRIs and its facts on them. */
+export interface ResolvedArticle {
+  article: Article;
+  entities: Entity[];
+  coMentions: CoMention[];
+  relations: ResolvedRelation[];
+  events: ResolvedEvent[];
+  sources: ResolvedSource[];
+  posts: ResolvedPost[];
+}
+
+/** An event as the build knows it: merged over the articles that report it. */
+export interface EventNode {
+  iri: string;
+  eventTypes: EventType[];
+  label: string;
+  /** Whether it is a named event, described as an entity too. */
+  isNamed: boolean;
+  /** Other IRIs of the same event (a named event's key IRI). */
+  sameAs: string[];
+  articles: string[];
+  mentionCount: number;
 }

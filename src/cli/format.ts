@@ -1,5 +1,5 @@
 /** Plain-text rendering of a tagged document for `newskg tag`. */
-import { prf, type FactsReport, type Tally } from '../build/index.js';
+import { prf, type FactsReport, type Tally } from '../pipeline/index.js';
 import type { Article, Doc } from '../types.js';
 
 /** One line per sentence with entities in [brackets]/TYPE, then an entity summary. */
@@ -12,24 +12,24 @@ export function formatDoc(article: Article, doc: Doc): string {
     const s = doc.sentences[si];
     let out = '';
     let cursor = s.start;
-    while (m < doc.mentions.length && doc.mentions[m].sentence === si) {
+    while (m < doc.mentions.length && doc.mentions[m].sentenceIndex === si) {
       const mention = doc.mentions[m++];
-      out += doc.text.slice(cursor, mention.start) + `[${mention.text}]/${mention.type}`;
+      out += doc.text.slice(cursor, mention.start) + `[${mention.text}]/${mention.tag}`;
       cursor = mention.end;
     }
     out += doc.text.slice(cursor, s.end);
     lines.push(out.replace(/\s+/g, ' '));
   }
-  const counts = new Map<string, { type: string; text: string; n: number }>();
+  const counts = new Map<string, { tag: string; text: string; n: number }>();
   for (const mention of doc.mentions) {
-    const key = `${mention.type}\t${mention.text}`;
+    const key = `${mention.tag}\t${mention.text}`;
     const c = counts.get(key);
     if (c) c.n++;
-    else counts.set(key, { type: mention.type, text: mention.text, n: 1 });
+    else counts.set(key, { tag: mention.tag, text: mention.text, n: 1 });
   }
   lines.push('', '## entities');
-  for (const c of [...counts.values()].sort((a, b) => a.type.localeCompare(b.type) || b.n - a.n || a.text.localeCompare(b.text))) {
-    lines.push(`${c.type}\t${c.text}${c.n > 1 ? `\t×${c.n}` : ''}`);
+  for (const c of [...counts.values()].sort((a, b) => a.tag.localeCompare(b.tag) || b.n - a.n || a.text.localeCompare(b.text))) {
+    lines.push(`${c.tag}\t${c.text}${c.n > 1 ? `\t×${c.n}` : ''}`);
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -9,16 +9,10 @@ import { formatEntity, formatResultTable } from './query.js';
 import { join, resolve } from 'node:path';
 import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
-import { buildModel } from '../nlp/build-model.js';
-import { evaluateConll } from '../nlp/evaluate.js';
-import { formatConllevalReport } from '../nlp/conlleval.js';
-import { defaultModelPath } from '../nlp/model-file.js';
-import { analyze } from '../nlp/pipeline.js';
+import { analyze, buildModel, defaultModelPath, evaluateConll, formatConllevalReport } from '../nlp/index.js';
 import cliProgress from 'cli-progress';
-import { FORMATS, build, evaluateFacts, factsFiles, places, totalOf, type OutputFormat } from '../build/index.js';
-import { evaluateGum } from '../extract/index.js';
+import { DEFAULT_BASE, FORMATS, build, evaluateFacts, evaluateGum, factsFiles, places, totalOf, type OutputFormat } from '../pipeline/index.js';
 import { readArticles } from '../ingest/index.js';
-import { DEFAULT_BASE } from '../rdf/index.js';
 import { formatDoc, formatFactsReport } from './format.js';
 
 function positiveInt(value: string): number {
@@ -104,7 +98,7 @@ program
     bar?.stop();
     for (const p of result.problems) process.stderr.write(`newskg: ${p.origin}: ${p.message}\n`);
     const byType = new Map<string, number>();
-    for (const e of result.entities) byType.set(e.fine, (byType.get(e.fine) ?? 0) + 1);
+    for (const e of result.entities) byType.set(e.class, (byType.get(e.class) ?? 0) + 1);
     const types = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
     const relations = result.resolved.reduce((n, r) => n + r.relations.length, 0);
     const posts = result.resolved.reduce((n, r) => n + r.posts.length, 0);

@@ -20,9 +20,9 @@ export function formatResultTable(r: SparqlResult): string {
 }
 
 export function formatEntity(e: EntityInfo, relations: RelationInfo[]): string {
-  let out = `${e.label} (${e.type})\n  ${e.iri}\n`;
+  let out = `${e.label} (${e.class})\n  ${e.iri}\n`;
   if (e.aliases.length) out += `  also: ${e.aliases.join(', ')}\n`;
   out += `  mentions: ${e.mentionCount}\n`;
-  if (relations.length) out += `\n${table([['subject', 'predicate', 'object', 'evidence'], ...relations.map((r) => [r.subject.label, r.predicate, r.object.label, r.evidence[0]?.sentence ?? ''])])}`;
+  if (relations.length) out += `\n${table([['subject', 'predicate', 'object', 'evidence'], ...relations.map((r) => [r.subject.label, r.predicate, r.object.label, r.evidence[0]?.sentenceText ?? ''])])}`;
   return out;
 }

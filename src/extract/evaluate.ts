@@ -11,9 +11,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NewskgError } from '../errors.js';
 import { analyze } from '../nlp/index.js';
-import { CLASS_OF, typeMentions, type EntityClass, type PlaceLookup } from './typing.js';
+import { CATEGORY_OF, type EntityCategory } from '../types.js';
+import { typeMentions, type PlaceLookup } from './typing.js';
 
-export type GumType = EntityClass;
+/** GUM's entity types that newskg scores: the categories of its classes. */
+export type GumType = EntityCategory;
 const GUM_TYPES: GumType[] = ['person', 'organization', 'place', 'event'];
 
 
@@ -110,7 +112,7 @@ export function evaluateGum(dir: string, places: PlaceLookup, opts: { subset?: '
     const doc = analyze(body);
     const predicted: Span[] = [];
     for (const m of typeMentions(doc, places)) {
-      const type = CLASS_OF[m.fine];
+      const type = CATEGORY_OF[m.class];
       if (!type) continue;
       // Scored like the gold spans: without a leading "the" or a trailing "'s".
       const named = namedPart(m.text) ?? { offset: 0, name: m.text.replace(/[’']s$/u, '') };

@@ -7,51 +7,10 @@
  * people", "20 were injured"). Later mentions ("the attacks", "last week's attacks", "the
  * massacre") are joined to the event they refer to.
  */
-import type { Doc } from '../types.js';
+import { PLACE_CLASSES, type CountArgument, type Doc, type EventArgument, type EventType, type Evidence, type ExtractedEvent, type TimeArgument, type TypedMention } from '../types.js';
 import { findTimes, shiftSpan, type TimeSpan } from './dates.js';
-import { CASUALTY_VERBS, EVENT_TRIGGERS, VIOLENT, parseCount, type EventType } from './lexicon.js';
+import { CASUALTY_VERBS, EVENT_TRIGGERS, VIOLENT, parseCount } from './lexicon.js';
 import type { ArticleView } from './sentence-view.js';
-import type { TypedMention } from './typing.js';
-
-/** Where a fact was read: the sentence, the span of the words that state it, the rule, how sure. */
-export interface FactEvidence {
-  sentence: number;
-  start: number;
-  end: number;
-  confidence: number;
-  rule: string;
-}
-
-export interface EventArgument extends FactEvidence {
-  /** Index of the typed mention filling the role. */
-  mention: number;
-}
-
-export interface CountArgument extends FactEvidence {
-  value: number;
-  /** "at least 20", "more than 20": the count is a lower bound. */
-  atLeast: boolean;
-}
-
-export interface TimeArgument extends FactEvidence {
-  earliest: string;
-  latest: string;
-  text: string;
-}
-
-export interface ExtractedEvent {
-  type: EventType;
-  /** Every mention of the event: its trigger words and their sentences. */
-  mentions: { start: number; end: number; text: string; sentence: number }[];
-  /** The typed mention that names it ("the Paris attacks"), if any. */
-  named?: number;
-  places: EventArgument[];
-  actors: EventArgument[];
-  targets: EventArgument[];
-  times: TimeArgument[];
-  killed: CountArgument[];
-  injured: CountArgument[];
-}
 
 const NAMED_TYPE = (m: TypedMention, doc: Doc): EventType | undefined => {
   for (let t = m.tokenEnd - 1; t >= m.tokenStart; t--) {
@@ -91,7 +50,7 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their
 function casualties(view: ArticleView, s: { tokenStart: number; tokenEnd: number }, si: number): { token: number; kind: 'killed' | 'injured'; arg: CountArgument }[] {
   const out: { token: number; kind: 'killed' | 'injured'; arg: CountArgument }[] = [];
   const { doc } = view;
-  const ev = (a: number, b: number, rule: string, value: number, atLeast: boolean): CountArgument => ({ sentence: si, start: doc.tokens[a].start, end: doc.tokens[b].end, confidence: 0.7, rule, value, atLeast });
+  const ev = (a: number, b: number, rule: string, value: number, atLeast: boolean): CountArgument => ({ sentenceIndex: si, start: doc.tokens[a].start, end: doc.tokens[b].end, confidence: 0.7, rule, value, atLeast });
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const kind = CASUALTY_VERBS.get(view.word(t));
     if (!kind) continue;
@@ -135,14 +94,14 @@ export function extractEvents(view: ArticleView, published: string | undefined):
   /** The event each trigger token belongs to. */
   const eventOfToken = new Map<number, number>();
   const relativeUsed = new Set<number>();
-  const relativeTimes: { event: number; days: number; anchorToken: number; evidence: FactEvidence; text: string }[] = [];
+  const relativeTimes: { event: number; days: number; anchorToken: number; evidence: Evidence; text: string }[] = [];
 
   const day = published?.slice(0, 10);
   doc.sentences.forEach((s, si) => {
     const times = findTimes(doc.text, published, s.start, s.end);
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const inMention = view.at[t];
-      const named = inMention >= 0 && mentions[inMention].fine === 'Event' ? inMention : -1;
+      const named = inMention >= 0 && mentions[inMention].class === 'Event' ? inMention : -1;
       const type = named >= 0 ? NAMED_TYPE(mentions[named], doc) : triggerType(view, t);
       if (!type || (named >= 0 && mentions[named].tokenEnd - 1 !== t)) continue;
       // "planned attacks", "possible bombings", "the type of attack": talk of events that did not (yet) happen.
@@ -152,8 +111,8 @@ export function extractEvents(view: ArticleView, published: string | undefined):
       const trigger = doc.tokens[t];
       const startTok = named >= 0 ? mentions[named].tokenStart : t;
       const e: ExtractedEvent = {
-        type,
-        mentions: [{ start: doc.tokens[startTok].start, end: trigger.end, text: doc.text.slice(doc.tokens[startTok].start, trigger.end), sentence: si }],
+        eventType: type,
+        mentions: [{ start: doc.tokens[startTok].start, end: trigger.end, text: doc.text.slice(doc.tokens[startTok].start, trigger.end), sentenceIndex: si }],
         places: [],
         actors: [],
         targets: [],
@@ -161,22 +120,22 @@ export function extractEvents(view: ArticleView, published: string | undefined):
         killed: [],
         injured: [],
       };
-      if (named >= 0) e.named = named;
-      const evidence = (rule: string, a: number, b: number, confidence = 0.6): FactEvidence => ({ sentence: si, start: Math.min(doc.tokens[a].start, trigger.start), end: Math.max(doc.tokens[b].end, trigger.end), confidence, rule });
+      if (named >= 0) e.nameMention = named;
+      const evidence = (rule: string, a: number, b: number, confidence = 0.6): Evidence => ({ sentenceIndex: si, start: Math.min(doc.tokens[a].start, trigger.start), end: Math.max(doc.tokens[b].end, trigger.end), confidence, rule });
       const arg = (mention: number, rule: string, confidence = 0.6): EventArgument => ({ mention, ...evidence(rule, mentions[mention].tokenStart, mentions[mention].tokenEnd - 1, confidence) });
 
       // Modifiers before the trigger: "the Paris attacks", "ISIS attacks", "the El Paso shooting".
       const modifier = named >= 0 || !view.pos(t).startsWith('NN') ? -1 : view.endingBefore(startTok);
       if (named >= 0) {
         for (let k = mentions[named].tokenStart; k < t; k++) {
-          const inner = mentions.findIndex((m, i) => i !== named && m.tokenStart >= mentions[named].tokenStart && m.tokenEnd <= t && m.tokenStart === k && m.fine !== 'Other');
+          const inner = mentions.findIndex((m, i) => i !== named && m.tokenStart >= mentions[named].tokenStart && m.tokenEnd <= t && m.tokenStart === k && m.class !== 'Other');
           if (inner < 0) continue;
-          const role = ['Place', 'Country', 'City', 'Region'].includes(mentions[inner].fine) ? e.places : mentions[inner].fine === 'Person' || mentions[inner].fine === 'ArmedGroup' ? e.actors : e.targets;
+          const role = PLACE_CLASSES.has(mentions[inner].class) ? e.places : mentions[inner].class === 'Person' || mentions[inner].class === 'ArmedGroup' ? e.actors : e.targets;
           role.push(arg(inner, 'name of the event', 0.8));
         }
       } else if (modifier >= 0) {
-        const fine = mentions[modifier].fine;
-        (['Place', 'Country', 'City', 'Region'].includes(fine) ? e.places : e.actors).push(arg(modifier, 'name before the event noun', 0.7));
+        const cls = mentions[modifier].class;
+        (PLACE_CLASSES.has(cls) ? e.places : e.actors).push(arg(modifier, 'name before the event noun', 0.7));
       }
 
       // Arguments after the trigger, within the clause.
@@ -186,7 +145,7 @@ export function extractEvents(view: ArticleView, published: string | undefined):
         const w = view.word(k);
         if (PLACE_PREPS.has(w)) {
           const m = view.objectAt(k + 1, s.tokenEnd, 3);
-          if (m >= 0 && ['Place', 'Country', 'City', 'Region'].includes(mentions[m].fine)) {
+          if (m >= 0 && PLACE_CLASSES.has(mentions[m].class)) {
             if (!e.places.length) e.places.push(arg(m, `event + "${w}" + place`));
             k = mentions[m].tokenEnd - 1;
             continue;
@@ -194,19 +153,19 @@ export function extractEvents(view: ArticleView, published: string | undefined):
         }
         if (w === 'by') {
           const m = view.objectAt(k + 1, s.tokenEnd, 2);
-          if (m >= 0 && mentions[m].fine !== 'Event') e.actors.push(arg(m, 'event + "by" + agent'));
+          if (m >= 0 && mentions[m].class !== 'Event') e.actors.push(arg(m, 'event + "by" + agent'));
         }
         if (TARGET_PREPS.has(w) && (w !== 'of' || VIOLENT.has(type)) && (w !== 'for' || type === 'warrant' || type === 'manhunt' || type === 'arrest')) {
           const m = view.objectAt(k + 1, s.tokenEnd, 3);
-          if (m >= 0 && mentions[m].fine !== 'Event' && !['Country', 'Region'].includes(mentions[m].fine)) e.targets.push(arg(m, `event + "${w}" + target`));
+          if (m >= 0 && mentions[m].class !== 'Event' && !['Country', 'Region'].includes(mentions[m].class)) e.targets.push(arg(m, `event + "${w}" + target`));
         }
       }
       // A verb trigger's subject acts ("ISIS attacked"), a noun trigger's issuer acts ("French police issue warrant").
       if (view.pos(t).startsWith('VB') && named < 0) {
         const subject = view.subjectBefore(t, s.tokenStart);
-        if (subject >= 0 && mentions[subject].fine !== 'Event') e.actors.push(arg(subject, 'subject of the event verb'));
+        if (subject >= 0 && mentions[subject].class !== 'Event') e.actors.push(arg(subject, 'subject of the event verb'));
         const object = view.objectAt(t + 1, s.tokenEnd, 1);
-        if (object >= 0 && (VIOLENT.has(type) || type === 'warning' || type === 'arrest') && mentions[object].fine !== 'Event') e.targets.push(arg(object, 'object of the event verb'));
+        if (object >= 0 && (VIOLENT.has(type) || type === 'warning' || type === 'arrest') && mentions[object].class !== 'Event') e.targets.push(arg(object, 'object of the event verb'));
       } else if (named < 0 && /^(issue|issued|issues|launch|launched|launches|carry|carried|conduct|conducted|stage|staged|claimed)$/.test(view.word(t - 1 - (view.pos(t - 1) === 'DT' ? 1 : 0)))) {
         const verb = t - 1 - (view.pos(t - 1) === 'DT' ? 1 : 0);
         const subject = view.subjectBefore(verb, s.tokenStart);
@@ -238,7 +197,7 @@ export function extractEvents(view: ArticleView, published: string | undefined):
         const relEnd = s.start + relative.index + relative[0].length;
         // The anchor is the first event after "before"/"after".
         for (let a = t + 1; a < s.tokenEnd; a++) {
-          if (doc.tokens[a].start >= relEnd && (triggerType(view, a) || (view.at[a] >= 0 && mentions[view.at[a]].fine === 'Event' && mentions[view.at[a]].tokenEnd - 1 === a))) {
+          if (doc.tokens[a].start >= relEnd && (triggerType(view, a) || (view.at[a] >= 0 && mentions[view.at[a]].class === 'Event' && mentions[view.at[a]].tokenEnd - 1 === a))) {
             relativeTimes.push({ event: index, days, anchorToken: a, evidence: evidence(`"${relative[0]}" + event`, t, a, 0.5), text: relative[0] });
             break;
           }
@@ -269,7 +228,7 @@ export function extractEvents(view: ArticleView, published: string | undefined):
   const eventAtToken = new Map<number, number>();
   for (const [tok, ev] of eventOfToken) if (newIndex.has(chains[ev])) eventAtToken.set(tok, newIndex.get(chains[ev])!);
   // A mention with nothing said about it ("bombings or assassinations") is talk of a kind of event, not a report of one.
-  return { events: kept.map((i) => events[i]), reported: kept.map((i) => hasArguments(events[i]) || events[i].named !== undefined), eventAtToken };
+  return { events: kept.map((i) => events[i]), reported: kept.map((i) => hasArguments(events[i]) || events[i].nameMention !== undefined), eventAtToken };
 }
 
 const placeText = (view: ArticleView, e: ExtractedEvent) => e.places.map((p) => view.mentions[p.mention].text.toLowerCase());
@@ -292,7 +251,7 @@ function corefer(view: ArticleView, events: ExtractedEvent[]): number[] {
     const m = e.mentions[0];
     const firstTok = view.doc.tokens.findIndex((t) => t.start === m.start);
     const before = view.word(firstTok - 1);
-    const definite = DEFINITE.has(before) || e.named !== undefined || /^(last|this|that)$/.test(view.word(firstTok - 3));
+    const definite = DEFINITE.has(before) || e.nameMention !== undefined || /^(last|this|that)$/.test(view.word(firstTok - 3));
     const places = placeText(view, e);
     const args = argTexts(view, e);
     let best = -1;
@@ -300,20 +259,20 @@ function corefer(view: ArticleView, events: ExtractedEvent[]): number[] {
     for (let j = i - 1; j >= 0; j--) {
       if (head[j] !== j) continue;
       const o = events[j];
-      if (!compatible(o.type, e.type)) continue;
+      if (!compatible(o.eventType, e.eventType)) continue;
       const oPlaces = placeText(view, o);
       const oArgs = argTexts(view, o);
-      const namedAgree = (e.named !== undefined && o.named !== undefined && view.mentions[e.named].text.toLowerCase() === view.mentions[o.named].text.toLowerCase());
+      const namedAgree = (e.nameMention !== undefined && o.nameMention !== undefined && view.mentions[e.nameMention].text.toLowerCase() === view.mentions[o.nameMention].text.toLowerCase());
       // A name's modifier ("Charlie Hebdo" in "the Charlie Hebdo massacre") matches the other's place or target.
-      const nameMatches = (x: ExtractedEvent, y: string[]) => x.named !== undefined && y.some((a) => view.mentions[x.named!].text.toLowerCase().startsWith(`${a} `));
+      const nameMatches = (x: ExtractedEvent, y: string[]) => x.nameMention !== undefined && y.some((a) => view.mentions[x.nameMention!].text.toLowerCase().startsWith(`${a} `));
       const shared = args.some((a) => oArgs.includes(a)) || nameMatches(e, oArgs) || nameMatches(o, args);
-      const conflict = (places.length && oPlaces.length && !places.some((p) => oPlaces.includes(p))) || !overlaps(e.times, o.times) || (e.named !== undefined && o.named !== undefined && !namedAgree);
+      const conflict = (places.length && oPlaces.length && !places.some((p) => oPlaces.includes(p))) || !overlaps(e.times, o.times) || (e.nameMention !== undefined && o.nameMention !== undefined && !namedAgree);
       // A definite mention with a place of its own joins only an event with no place yet, and only by name ("the El Paso shooting").
-      const definiteFits = definite && (!places.length || (e.named !== undefined && !oPlaces.length));
+      const definiteFits = definite && (!places.length || (e.nameMention !== undefined && !oPlaces.length));
       if (conflict || !(shared || definiteFits || namedAgree)) continue;
       // The most salient fitting antecedent: one that shares a participant, has a name, is mentioned often.
-      const distance = m.sentence - Math.max(...o.mentions.map((x) => x.sentence));
-      const score = (shared || namedAgree ? 8 : 0) + (o.named !== undefined ? 2 : 0) + Math.min(o.mentions.length, 2) + (hasArguments(o) ? 1 : 0) + 4 / (1 + distance);
+      const distance = m.sentenceIndex - Math.max(...o.mentions.map((x) => x.sentenceIndex));
+      const score = (shared || namedAgree ? 8 : 0) + (o.nameMention !== undefined ? 2 : 0) + Math.min(o.mentions.length, 2) + (hasArguments(o) ? 1 : 0) + 4 / (1 + distance);
       if (score > bestScore) {
         best = j;
         bestScore = score;
@@ -323,8 +282,8 @@ function corefer(view: ArticleView, events: ExtractedEvent[]): number[] {
       const o = events[best];
       head[i] = best;
       o.mentions.push(...e.mentions);
-      o.named ??= e.named;
-      for (const key of ['places', 'actors', 'targets', 'times', 'killed', 'injured'] as const) (o[key] as FactEvidence[]).push(...(e[key] as FactEvidence[]));
+      o.nameMention ??= e.nameMention;
+      for (const key of ['places', 'actors', 'targets', 'times', 'killed', 'injured'] as const) (o[key] as Evidence[]).push(...(e[key] as Evidence[]));
     }
   }
   // Chains point at their heads.

@@ -2,28 +2,11 @@
  * Everything an article states beyond its names: events with their arguments, relations
  * between entities, the sources it cites, and the social-media posts it embeds.
  */
-import type { Doc } from '../types.js';
-import { extractEvents, type ExtractedEvent } from './events.js';
-import { findSocialPosts, type SocialPost } from './posts.js';
-import { extractRelations, type ExtractedRelation, type SourceCitation } from './relations.js';
+import type { Doc, ExtractedPost, Facts, TypedMention } from '../types.js';
+import { extractEvents } from './events.js';
+import { findSocialPosts } from './posts.js';
+import { extractRelations } from './relations.js';
 import { ArticleView } from './sentence-view.js';
-import type { TypedMention } from './typing.js';
-
-export interface PostMentions {
-  post: SocialPost;
-  /** The typed mention of the author's name in the signature, if typed. */
-  author?: number;
-  /** Typed mentions and events inside the post's text. */
-  mentions: number[];
-  events: number[];
-}
-
-export interface Facts {
-  events: ExtractedEvent[];
-  relations: ExtractedRelation[];
-  sources: SourceCitation[];
-  posts: PostMentions[];
-}
 
 export function extractFacts(doc: Doc, typed: readonly TypedMention[], published: string | undefined): Facts {
   const view = new ArticleView(doc, typed);
@@ -39,13 +22,13 @@ export function extractFacts(doc: Doc, typed: readonly TypedMention[], published
   }
   const eventAtToken = new Map<number, number>();
   for (const [tok, ev] of articleEvents.eventAtToken) if (renumber.has(ev)) eventAtToken.set(tok, renumber.get(ev)!);
-  const posts = findSocialPosts(doc.text).map((post): PostMentions => {
+  const posts = findSocialPosts(doc.text).map((post): ExtractedPost => {
     const inside = (start: number, end: number) => start >= post.start && end <= post.end;
-    const mentions = typed.flatMap((m, i) => (m.fine !== 'Other' && inside(m.start, m.end) ? [i] : []));
-    const author = typed.findIndex((m) => m.start >= post.authorStart && m.end <= post.authorEnd && m.fine !== 'Other');
+    const mentionIndices = typed.flatMap((m, i) => (m.class !== 'Other' && inside(m.start, m.end) ? [i] : []));
+    const author = typed.findIndex((m) => m.start >= post.authorStart && m.end <= post.authorEnd && m.class !== 'Other');
     const events = new Set<number>();
     for (const [tok, ev] of eventAtToken) if (inside(doc.tokens[tok].start, doc.tokens[tok].end)) events.add(ev);
-    return { post, ...(author >= 0 ? { author } : {}), mentions, events: [...events] };
+    return { post, ...(author >= 0 ? { authorMention: author } : {}), mentionIndices, eventIndices: [...events] };
   });
   return { events: articleEvents.events.filter((_, i) => keep[i]), relations, sources, posts };
 }

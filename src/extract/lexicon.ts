@@ -3,78 +3,7 @@
  * expresses, role nouns, event trigger words and their event types, number words. Words of the
  * language, never names of particular entities.
  */
-
-/** The families of relations newskg extracts; each maps to one ontology property. */
-export const RELATION_FAMILIES = [
-  'warn',
-  'order',
-  'train',
-  'attack',
-  'kill',
-  'arrest',
-  'accuse',
-  'charge',
-  'lead',
-  'member',
-  'located',
-  'suspect',
-  'link',
-  'meet',
-  'say',
-  'succeed',
-  'support',
-  'oppose',
-] as const;
-export type RelationFamily = (typeof RELATION_FAMILIES)[number];
-
-/** The ontology property (in the nkg namespace) each relation family is written with. */
-export const RELATION_PROPERTY: Record<RelationFamily, string> = {
-  warn: 'warned',
-  order: 'ordered',
-  train: 'trainedIn',
-  attack: 'attacked',
-  kill: 'killed',
-  arrest: 'arrested',
-  accuse: 'accused',
-  charge: 'charged',
-  lead: 'leads',
-  member: 'memberOf',
-  located: 'locatedIn',
-  suspect: 'suspectIn',
-  link: 'linkedTo',
-  meet: 'met',
-  say: 'spokeTo',
-  succeed: 'succeeded',
-  support: 'supports',
-  oppose: 'opposes',
-};
-
-
-export const EVENT_TYPES = [
-  'attack',
-  'bombing',
-  'shooting',
-  'stabbing',
-  'killing',
-  'death',
-  'arrest',
-  'warrant',
-  'charge',
-  'trial',
-  'election',
-  'protest',
-  'fire',
-  'explosion',
-  'collapse',
-  'disaster',
-  'resignation',
-  'military-strike',
-  'warning',
-  'meeting',
-  'raid',
-  'manhunt',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+import type { EventType, RelationFamily } from '../types.js';
 
 /** Event types that are acts of violence against people: their reports refer to one another. */
 export const VIOLENT: ReadonlySet<EventType> = new Set(['attack', 'bombing', 'shooting', 'stabbing', 'killing', 'military-strike']);

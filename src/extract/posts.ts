@@ -10,39 +10,7 @@
  * so the time is linear in the text whatever its lines look like.
  */
 import * as chrono from 'chrono-node';
-
-export interface SocialPost {
-  /** The post's own text (without the signature line), offsets into the article text. */
-  start: number;
-  end: number;
-  /**
-   * Kept as written, links included: trimming pic.twitter.com / t.co tails would make `text`
-   * differ from the article at those offsets for no gain, since `links` lists them anyway.
-   */
-  text: string;
-  /** The author's display name as written ("W Patrick Wilson", "Channel 4 News"), with offsets. */
-  author: string;
-  authorStart: number;
-  authorEnd: number;
-  /** The account handle with its @ ("@DUhockeyFan"), with offsets. */
-  handle: string;
-  handleStart: number;
-  /**
-   * The signature's date as YYYY-MM-DD, with its text. Both are present or both absent: a
-   * signature may end at its handle, but whatever follows the handle must be a full date with
-   * a year (as embeds always write it), otherwise "(@jsmith) on Monday" in prose would pass.
-   */
-  date?: string;
-  dateText?: string;
-  /** Offsets of the whole post (text and signature). */
-  blockStart: number;
-  blockEnd: number;
-  /** Links and media URLs in the post (pic.twitter.com/…, https://t.co/…), as written. */
-  links: string[];
-  /** Hashtags in the post text (#JeSuisCharlie), and @handles mentioned in it other than the author's. */
-  hashtags: string[];
-  mentionedHandles: string[];
-}
+import type { SocialPost } from '../types.js';
 
 /** Twitter display names are at most 50 characters; a longer "name" is prose. */
 const MAX_NAME = 50;

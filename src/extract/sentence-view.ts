@@ -2,9 +2,8 @@
  * A token-level view of one article for the relation and event patterns: which entity mention
  * covers each token, and small helpers for walking from a verb to its subject and object.
  */
-import type { Doc } from '../types.js';
+import type { Doc, TypedMention } from '../types.js';
 import { AGENT_NOUNS, AUXILIARIES } from './lexicon.js';
-import type { TypedMention } from './typing.js';
 
 export class ArticleView {
   /** Index of the (longest) entity mention covering each token, or -1. */
@@ -19,7 +18,7 @@ export class ArticleView {
     this.lower = doc.tokens.map((t) => t.text.toLowerCase());
     mentions.forEach((m, i) => {
       // Demonyms ("Mexican President …") stand for their country; other modifiers ("ISIS-backed") for nothing.
-      if (m.fine === 'Other' && !(m.coarse === 'MISC' && /^\p{Lu}\p{Ll}+$/u.test(m.text))) return;
+      if (m.class === 'Other' && !(m.tag === 'MISC' && /^\p{Lu}\p{Ll}+$/u.test(m.text))) return;
       for (let t = m.tokenStart; t < m.tokenEnd; t++) {
         const prev = this.at[t];
         if (prev < 0 || mentions[prev].tokenEnd - mentions[prev].tokenStart < m.tokenEnd - m.tokenStart) this.at[t] = i;
@@ -94,7 +93,7 @@ export class ArticleView {
     let j = k;
     for (let guard = 0; guard < 6 && j < sentenceEnd; guard++) {
       const m = this.startingAt(j);
-      if (m >= 0 && this.mentions[m].fine !== 'Other') {
+      if (m >= 0 && this.mentions[m].class !== 'Other') {
         const after = this.mentions[m].tokenEnd;
         if (/^[’']s$/.test(this.word(after))) {
           const owned = this.objectAt(after + 1, sentenceEnd, 2);

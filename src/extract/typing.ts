@@ -1,5 +1,5 @@
 /**
- * Fine entity types from general evidence: the tagger's coarse type, the head noun of the name
+ * Entity classes from general evidence: the tagger's tag, the head noun of the name
  * ("… Post", "… Police", "… Inc."), the common noun it stands in apposition to ("newspaper X",
  * "terrorist X", "the X terrorist organization"), the place gazetteer, and agreement between the
  * mentions of the same name in the article. Also finds organisation names the tagger missed
@@ -9,50 +9,7 @@
  * The word lists here are closed-class language data (head nouns, role nouns, event nouns),
  * never names of particular entities.
  */
-import type { Doc, EntityType, Mention } from '../types.js';
-
-export type FineType =
-  | 'Person'
-  | 'Organization'
-  | 'GovernmentOrganization'
-  | 'NewsMediaOrganization'
-  | 'ArmedGroup'
-  | 'Company'
-  | 'Place'
-  | 'Country'
-  | 'Region'
-  | 'City'
-  | 'Event'
-  | 'Other';
-
-/** The broad class of a fine type: what an entity's IRI is minted under, and what GUM scores. */
-export type EntityClass = 'person' | 'organization' | 'place' | 'event';
-
-export const CLASS_OF: Record<FineType, EntityClass | undefined> = {
-  Person: 'person',
-  Organization: 'organization',
-  GovernmentOrganization: 'organization',
-  NewsMediaOrganization: 'organization',
-  ArmedGroup: 'organization',
-  Company: 'organization',
-  Place: 'place',
-  Country: 'place',
-  Region: 'place',
-  City: 'place',
-  Event: 'event',
-  Other: undefined,
-};
-
-/** A mention (offsets and token range as in the Doc) with its coarse and fine type. */
-export interface TypedMention extends Omit<Mention, 'type'> {
-  /** The tagger's type, or EVENT for named events found here. */
-  coarse: EntityType | 'EVENT';
-  fine: FineType;
-  /** Why the fine type was chosen: rule names, for provenance. */
-  evidence: string[];
-  /** For a country's agency ("French police", "France's spy agency"): the words naming the country. */
-  country?: string;
-}
+import type { Doc, EntityClass, Mention, TypedMention } from '../types.js';
 
 /** Places the typing consults: which names are countries and which cities. */
 export interface PlaceLookup {
@@ -89,7 +46,7 @@ const BEFORE_ARMED = words('militant terror terrorist jihadist extremist insurge
 const PLACE_OF = words('mayor mayors governor governors city town village capital outskirts suburbs suburb centre center streets residents inhabitants citizens people province region north south east west northeast northwest southeast southwest kilometres kilometers miles');
 /** Nouns that, right after a name, say it names an organisation of some kind ("ISIS headquarters"). */
 const AFTER_ARMED = words('militants fighters insurgents jihadists extremists');
-const AFTER_ORG_PHRASES: [string[], FineType][] = [
+const AFTER_ORG_PHRASES: [string[], EntityClass][] = [
   [['terrorist', 'organization'], 'ArmedGroup'],
   [['terrorist', 'organisation'], 'ArmedGroup'],
   [['terrorist', 'group'], 'ArmedGroup'],
@@ -107,7 +64,7 @@ const EVENT_FIRST = words('hurricane typhoon cyclone storm operation battle sieg
 /** Event nouns that, after a name, make a named event ("the Paris attacks"). */
 const EVENT_NOUNS = words('attack attacks massacre bombing bombings shooting shootings explosion blast siege hijacking riots riot protests uprising war earthquake tsunami hurricane typhoon cyclone flood floods fire election elections referendum summit crisis scandal trial olympics');
 
-const COARSE_DEFAULT: Record<EntityType, FineType> = { PER: 'Person', ORG: 'Organization', LOC: 'Place', MISC: 'Other' };
+const CLASS_OF_TAG: Record<Mention['tag'], EntityClass> = { PER: 'Person', ORG: 'Organization', LOC: 'Place', MISC: 'Other' };
 
 /** Frames that tie a group to someone ("linked to X", "ties to X", "allegiance to X"). */
 const AFFILIATION_FRAMES = ['linked to', 'links to', 'ties to', 'tied to', 'affiliated with', 'affiliated to', 'allied with', 'allegiance to', 'loyal to', 'member of', 'members of', 'branch of', 'affiliate of', 'fighting for', 'fought for', 'recruited by', 'inspired by', 'claimed by'].map((f) => f.split(' '));
@@ -123,14 +80,14 @@ const ARABIC_ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az)(-|$)/i;
  * Al Qaeda in Yemen", "pledged allegiance to Boko Haram". The tagger's PER only stands when the
  * name reads as a person's (a personal-name particle, or words known as given names or surnames).
  */
-function affiliationType(doc: Doc, m: Mention, places: PlaceLookup): [FineType, string] | undefined {
+function affiliationType(doc: Doc, m: Mention, places: PlaceLookup): [EntityClass, string] | undefined {
   const frame = AFFILIATION_FRAMES.find((f) => f.every((w, k) => lowerAt(doc, m.tokenStart - f.length + k) === w));
   if (!frame) return undefined;
-  const s = doc.sentences[m.sentence];
+  const s = doc.sentences[m.sentenceIndex];
   let militant = false;
   for (let t = s.tokenStart; t < s.tokenEnd && !militant; t++) militant = MILITANCY.test(doc.tokens[t].text.toLowerCase());
   if (!militant) return undefined;
-  if (m.type === 'PER') {
+  if (m.tag === 'PER') {
     const nameWords = doc.tokens.slice(m.tokenStart, m.tokenEnd).map((t) => t.text);
     if (nameWords.length < 2 || nameWords.some((w) => NAME_PARTICLES.has(w.toLowerCase()))) return undefined;
     if (!ARABIC_ARTICLE.test(nameWords[0]) && nameWords.some((w) => places.isPersonName?.(w.toLowerCase()))) return undefined;
@@ -159,8 +116,8 @@ function isCapitalised(s: string): boolean {
 /** Words that open names of news media ("Daily …", "Radio …"). */
 const MEDIA_FIRST = words('daily weekly radio');
 
-/** The fine type that a name's own head noun gives it, if any. */
-function headType(head: string, first?: string): FineType | undefined {
+/** The class that a name's own head noun gives it, if any. */
+function headType(head: string, first?: string): EntityClass | undefined {
   if (first && MEDIA_FIRST.has(first.toLowerCase())) return 'NewsMediaOrganization';
   const h = head.toLowerCase();
   if (MEDIA_HEADS.has(h)) return 'NewsMediaOrganization';
@@ -170,8 +127,8 @@ function headType(head: string, first?: string): FineType | undefined {
   return undefined;
 }
 
-/** The fine type the words around a mention give it, with the rule's name. */
-function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [FineType, string] | undefined {
+/** The class the words around a mention give it, with the rule's name. */
+function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [EntityClass, string] | undefined {
   const before = lowerAt(doc, tokenStart - 1);
   // "the X terrorist organization", "X sleeper cell", "X headquarters"
   for (const [phrase, type] of AFTER_ORG_PHRASES) {
@@ -195,7 +152,7 @@ function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [FineType,
  */
 function withInitial(doc: Doc, m: Doc['mentions'][number]): Doc['mentions'][number] {
   const prev = doc.tokens[m.tokenStart - 1];
-  if (m.type !== 'PER' || !prev || !/^[B-HJ-Z]$/.test(prev.text) || doc.text.slice(prev.end, m.start) !== ' ') return m;
+  if (m.tag !== 'PER' || !prev || !/^[B-HJ-Z]$/.test(prev.text) || doc.text.slice(prev.end, m.start) !== ' ') return m;
   return { ...m, tokenStart: m.tokenStart - 1, start: prev.start, text: doc.text.slice(prev.start, m.end) };
 }
 
@@ -216,17 +173,17 @@ function joinParticleNames(doc: Doc, mentions: Mention[]): Mention[] {
     let m = original;
     // "Hamza bin [Laden]": an untagged capitalised word and a particle before a person's name.
     const before = doc.tokens[m.tokenStart - 2];
-    if (m.type === 'PER' && before && JOINING_PARTICLES.has(doc.tokens[m.tokenStart - 1].text) && /^\p{Lu}\p{Ll}/u.test(before.text) && !byEnd.has(m.tokenStart - 1)) {
+    if (m.tag === 'PER' && before && JOINING_PARTICLES.has(doc.tokens[m.tokenStart - 1].text) && /^\p{Lu}\p{Ll}/u.test(before.text) && !byEnd.has(m.tokenStart - 1)) {
       m = { ...m, tokenStart: m.tokenStart - 2, start: before.start, text: doc.text.slice(before.start, m.end) };
     }
     const particle = doc.tokens[m.tokenEnd];
     const after = doc.tokens[m.tokenEnd + 1];
-    if (!particle || !after || !JOINING_PARTICLES.has(particle.text) || !/^\p{Lu}/u.test(after.text) || m.type === 'MISC') {
+    if (!particle || !after || !JOINING_PARTICLES.has(particle.text) || !/^\p{Lu}/u.test(after.text) || m.tag === 'MISC') {
       out.push(m);
       continue;
     }
     const next = byStart.get(m.tokenEnd + 1);
-    if (next && m.type !== 'PER' && next.type !== 'PER') {
+    if (next && m.tag !== 'PER' && next.tag !== 'PER') {
       out.push(m);
       continue;
     }
@@ -234,12 +191,12 @@ function joinParticleNames(doc: Doc, mentions: Mention[]): Mention[] {
     if (next) {
       end = next.tokenEnd;
       absorbed.add(next);
-    } else if (m.type !== 'PER') {
+    } else if (m.tag !== 'PER') {
       out.push(m);
       continue;
     }
     const last = doc.tokens[end - 1];
-    out.push({ ...m, type: 'PER', tokenEnd: end, end: last.end, text: doc.text.slice(m.start, last.end), score: Math.min(m.score, next?.score ?? m.score) });
+    out.push({ ...m, tag: 'PER', tokenEnd: end, end: last.end, text: doc.text.slice(m.start, last.end), score: Math.min(m.score, next?.score ?? m.score) });
   }
   return out;
 }
@@ -265,7 +222,7 @@ function withoutTitle(doc: Doc, m: Mention, places: PlaceLookup): [Mention, stri
   }
   if (!/^\p{Lu}/u.test(doc.tokens[t].text)) return [m, undefined];
   const start = doc.tokens[t].start;
-  return [{ ...m, type: 'PER', tokenStart: t, start, text: doc.text.slice(start, m.end) }, title];
+  return [{ ...m, tag: 'PER', tokenStart: t, start, text: doc.text.slice(start, m.end) }, title];
 }
 
 /** Head nouns and opening words of names of places that taggers often take for people or bodies. */
@@ -287,52 +244,52 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
   const covered = new Uint8Array(doc.tokens.length);
   for (const [m, title] of mendedMentions(doc, places)) {
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
-    const evidence: string[] = [`tagger:${m.type}`];
-    let fine = COARSE_DEFAULT[m.type];
+    const typingRules: string[] = [`tagger:${m.tag}`];
+    let cls = CLASS_OF_TAG[m.tag];
     const headToken = headOf(doc, m.tokenStart, m.tokenEnd);
     const head = m.tokenEnd - m.tokenStart > 1 ? headType(doc.tokens[headToken].text, doc.tokens[m.tokenStart].text) : undefined;
-    const ctx = contextType(doc, m.tokenStart, m.tokenEnd) ?? (m.type !== 'LOC' && !head ? affiliationType(doc, m, places) : undefined);
+    const ctx = contextType(doc, m.tokenStart, m.tokenEnd) ?? (m.tag !== 'LOC' && !head ? affiliationType(doc, m, places) : undefined);
     const firstWord = doc.tokens[m.tokenStart].text.toLowerCase();
     if (title) {
-      fine = 'Person';
-      evidence.push(`title "${title}" before the name`);
+      cls = 'Person';
+      typingRules.push(`title "${title}" before the name`);
     } else if (m.tokenEnd - m.tokenStart > 1 && EVENT_FIRST.has(firstWord)) {
-      fine = 'Event';
-      evidence.push(`opening word "${doc.tokens[m.tokenStart].text}"`);
-    } else if (m.type !== 'PER' && EVENT_HEADS.has(doc.tokens[headToken].text.toLowerCase())) {
-      fine = 'Event';
-      evidence.push(`event head word "${doc.tokens[headToken].text}"`);
+      cls = 'Event';
+      typingRules.push(`opening word "${doc.tokens[m.tokenStart].text}"`);
+    } else if (m.tag !== 'PER' && EVENT_HEADS.has(doc.tokens[headToken].text.toLowerCase())) {
+      cls = 'Event';
+      typingRules.push(`event head word "${doc.tokens[headToken].text}"`);
     } else if (MODIFIER.test(m.text)) {
       // "ISIS-backed", "Paris-based": a modifier that mentions a name, not a name itself.
-      fine = 'Other';
-      evidence.push('hyphenated modifier');
+      cls = 'Other';
+      typingRules.push('hyphenated modifier');
     } else if (ctx) {
-      fine = ctx[0];
-      evidence.push(`context: ${ctx[1]}`);
+      cls = ctx[0];
+      typingRules.push(`context: ${ctx[1]}`);
     } else if (m.tokenEnd - m.tokenStart > 1 && (PLACE_HEADS.has(doc.tokens[headToken].text.toLowerCase()) || PLACE_FIRST.has(firstWord))) {
-      fine = 'Place';
-      evidence.push(`place head or opening word "${PLACE_FIRST.has(firstWord) ? doc.tokens[m.tokenStart].text : doc.tokens[headToken].text}"`);
-    } else if (head && m.type !== 'PER') {
-      fine = head;
-      evidence.push(`head word "${doc.tokens[headToken].text}" or opening word of the name`);
-    } else if (head && m.type === 'PER') {
+      cls = 'Place';
+      typingRules.push(`place head or opening word "${PLACE_FIRST.has(firstWord) ? doc.tokens[m.tokenStart].text : doc.tokens[headToken].text}"`);
+    } else if (head && m.tag !== 'PER') {
+      cls = head;
+      typingRules.push(`head word "${doc.tokens[headToken].text}" or opening word of the name`);
+    } else if (head && m.tag === 'PER') {
       // A "person" whose name ends in an organisation head noun ("Getty Images") is an organisation.
-      fine = head;
-      evidence.push(`head noun "${doc.tokens[headToken].text}" over tagger:PER`);
+      cls = head;
+      typingRules.push(`head noun "${doc.tokens[headToken].text}" over tagger:PER`);
     }
-    if (fine === 'Place') {
+    if (cls === 'Place') {
       if (places.isCountry(m.text) || places.isCountry(m.text.replace(/\./g, ''))) {
-        fine = 'Country';
-        evidence.push('gazetteer: country');
+        cls = 'Country';
+        typingRules.push('gazetteer: country');
       } else if (places.isRegion?.(m.text)) {
-        fine = 'Region';
-        evidence.push('gazetteer: region');
+        cls = 'Region';
+        typingRules.push('gazetteer: region');
       } else if (places.isCity(m.text)) {
-        fine = 'City';
-        evidence.push('gazetteer: city');
+        cls = 'City';
+        typingRules.push('gazetteer: city');
       }
     }
-    out.push({ text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, coarse: m.type, fine, score: m.score, evidence });
+    out.push({ text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentenceIndex: m.sentenceIndex, tag: m.tag, class: cls, score: m.score, typingRules });
   }
   addMissedOrganisations(doc, covered, out);
   addCountryAgencies(doc, out, places);
@@ -358,8 +315,8 @@ function addMissedOrganisations(doc: Doc, covered: Uint8Array, out: TypedMention
       if (head && i > s.tokenStart) {
         const start = doc.tokens[i].start;
         const end = doc.tokens[j - 1].end;
-        const evidence = [`capitalised name with head noun "${doc.tokens[j - 1].text}"`];
-        out.push({ text: doc.text.slice(start, end), start, end, tokenStart: i, tokenEnd: j, sentence: si, coarse: 'ORG', fine: head, score: 0.5, evidence });
+        const typingRules = [`capitalised name with head noun "${doc.tokens[j - 1].text}"`];
+        out.push({ text: doc.text.slice(start, end), start, end, tokenStart: i, tokenEnd: j, sentenceIndex: si, tag: 'ORG', class: head, score: 0.5, typingRules });
       }
       i = j;
     }
@@ -376,8 +333,8 @@ const FUNCTION_WORDS = words('and or but nor to of for with by in on at from as 
 function addCountryAgencies(doc: Doc, mentions: TypedMention[], places: PlaceLookup): void {
   const found: TypedMention[] = [];
   for (const m of mentions) {
-    const demonym = m.coarse === 'MISC' && m.fine === 'Other' && places.isDemonym(m.text);
-    const country = m.fine === 'Country';
+    const demonym = m.tag === 'MISC' && m.class === 'Other' && places.isDemonym(m.text);
+    const country = m.class === 'Country';
     if (!demonym && !country) continue;
     let t = m.tokenEnd;
     if (country && /^[’']s$/.test(doc.tokens[t]?.text ?? '')) t++;
@@ -392,11 +349,11 @@ function addCountryAgencies(doc: Doc, mentions: TypedMention[], places: PlaceLoo
           end,
           tokenStart: m.tokenStart,
           tokenEnd: t + k + 1,
-          sentence: m.sentence,
-          coarse: 'ORG',
-          fine: 'GovernmentOrganization',
+          sentenceIndex: m.sentenceIndex,
+          tag: 'ORG',
+          class: 'GovernmentOrganization',
           score: m.score,
-          evidence: [`${demonym ? 'demonym' : 'country'} + government head noun "${w}"`],
+          typingRules: [`${demonym ? 'demonym' : 'country'} + government head noun "${w}"`],
           country: m.text,
         });
         break;
@@ -407,15 +364,15 @@ function addCountryAgencies(doc: Doc, mentions: TypedMention[], places: PlaceLoo
 }
 
 /**
- * Mentions of the same name agree on one fine type: the one with context or head-noun evidence
+ * Mentions of the same name agree on one class: the one with context or head-noun evidence
  * wins over the tagger's default, so "ISIS headquarters" types every "ISIS" in the article.
  */
 function agreeWithinDocument(mentions: TypedMention[]): void {
   const best = new Map<string, TypedMention>();
   // Evidence strength first, then the more specific type ("sleeper cell" beats "headquarters").
   const strength = (m: TypedMention) =>
-    (m.evidence.some((e) => e.startsWith('context')) ? 30 : m.evidence.some((e) => e.startsWith('head') || e.startsWith('capitalised')) ? 20 : m.evidence.some((e) => e.startsWith('gazetteer')) ? 10 : 0) +
-    (m.fine === 'Organization' || m.fine === 'Place' || m.fine === 'Other' ? 0 : 1);
+    (m.typingRules.some((e) => e.startsWith('context')) ? 30 : m.typingRules.some((e) => e.startsWith('head') || e.startsWith('capitalised')) ? 20 : m.typingRules.some((e) => e.startsWith('gazetteer')) ? 10 : 0) +
+    (m.class === 'Organization' || m.class === 'Place' || m.class === 'Other' ? 0 : 1);
   for (const m of mentions) {
     const key = m.text.toLowerCase();
     const b = best.get(key);
@@ -423,9 +380,9 @@ function agreeWithinDocument(mentions: TypedMention[]): void {
   }
   for (const m of mentions) {
     const b = best.get(m.text.toLowerCase())!;
-    if (b !== m && strength(b) > strength(m) && b.fine !== m.fine) {
-      m.fine = b.fine;
-      m.evidence.push(`same name typed ${b.fine} at offset ${b.start}`);
+    if (b !== m && strength(b) > strength(m) && b.class !== m.class) {
+      m.class = b.class;
+      m.typingRules.push(`same name typed ${b.class} at offset ${b.start}`);
     }
   }
 }
@@ -441,15 +398,15 @@ const PLACE_PREPOSITIONS = words('in at from near to into across outside inside 
 function partOfPersonName(doc: Doc, mentions: TypedMention[], places: PlaceLookup): void {
   const nameWords = new Set<string>();
   for (const m of mentions) {
-    if (m.fine !== 'Person' || m.tokenEnd - m.tokenStart < 2) continue;
+    if (m.class !== 'Person' || m.tokenEnd - m.tokenStart < 2) continue;
     nameWords.add(doc.tokens[m.tokenStart].text);
     nameWords.add(doc.tokens[m.tokenEnd - 1].text);
   }
   for (const m of mentions) {
-    if (m.tokenEnd - m.tokenStart !== 1 || m.fine === 'Person' || m.fine === 'Country' || m.fine === 'Event' || !nameWords.has(m.text)) continue;
+    if (m.tokenEnd - m.tokenStart !== 1 || m.class === 'Person' || m.class === 'Country' || m.class === 'Event' || !nameWords.has(m.text)) continue;
     if (PLACE_PREPOSITIONS.has(lowerAt(doc, m.tokenStart - 1)) || places.isCountry(m.text)) continue;
-    m.fine = 'Person';
-    m.evidence.push('a word of a person named in the article');
+    m.class = 'Person';
+    m.typingRules.push('a word of a person named in the article');
   }
 }
 
@@ -467,11 +424,10 @@ function addNamedEvents(doc: Doc, mentions: TypedMention[]): void {
       end,
       tokenStart: m.tokenStart,
       tokenEnd: m.tokenEnd + 1,
-      sentence: m.sentence,
-      coarse: 'EVENT',
-      fine: 'Event',
+      sentenceIndex: m.sentenceIndex,
+      class: 'Event',
       score: m.score,
-      evidence: [`"the" + name + event noun "${noun}"`],
+      typingRules: [`"the" + name + event noun "${noun}"`],
     });
   }
   mentions.push(...events);

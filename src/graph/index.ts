@@ -5,19 +5,21 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
-import { RELATION_PROPERTY } from '../extract/index.js';
-import { mergeEvents, type Entity, type EventNode, type Evidence, type ResolvedArticle } from '../resolve/index.js';
-import type { ArticleSummary, EdgeAttributes, GraphAttributes, NodeAttributes } from './json.js';
+import { EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type Entity, type EventNode, type ResolvedArticle } from '../types.js';
+import { mergeEvents } from '../resolve/index.js';
+import { CO_MENTION_FAMILY, CO_MENTION_PREDICATE, EVENT_ROLE_PROPERTY, RELATION_PROPERTY, localName } from '../rdf/index.js';
+import type { ArticleSummary, EdgeAttributes, EdgeFamily, GraphAttributes, NodeAttributes } from './json.js';
 import { computeLayout, computeLayoutInWorker, type LayoutInput } from './layout.js';
 
-export { computeLayout, iterationsFor, type LayoutInput } from './layout.js';
-export type { ArticleSummary, EdgeAttributes, EdgeEvidence, EntityDetails, EntityRelation, GraphAttributes, NodeAttributes } from './json.js';
+export { computeLayout, computeLayoutInWorker, iterationsFor, type LayoutInput } from './layout.js';
+export type { ArticleSummary, EdgeAttributes, EdgeEvidence, EdgeFamily, EntityDetails, EntityRelation, GraphAttributes, NodeAttributes } from './json.js';
 
-export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+/** The build's entities, events and relations as graphology holds them (graph.json is its export). */
+export type EntityGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /** The graph of entities, events and their relations, with ForceAtlas2 positions unless `layout` is false. */
-export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], options: { layout?: boolean; events?: EventNode[] } = {}): KnowledgeGraph {
-  const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], options: { layout?: boolean; events?: EventNode[] } = {}): EntityGraph {
+  const graph: EntityGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const articles: Record<string, ArticleSummary> = {};
   for (const { article: a } of resolved) {
     articles[a.id] = { ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}), ...(a.url ? { url: a.url } : {}), ...(a.source ? { source: a.source } : {}) };
@@ -27,8 +29,8 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
     const articles = new Set(e.mentions.map((m) => m.articleId)).size;
     graph.addNode(e.iri, {
       label: e.label,
-      type: e.fine,
-      cls: e.cls,
+      class: e.class,
+      category: e.category,
       aliases: e.aliases,
       handles: e.handles,
       mentionCount: e.mentions.length,
@@ -43,16 +45,16 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
   // Events: named ones are entity nodes already; the others become nodes here.
   for (const ev of options.events ?? mergeEvents(resolved)) {
     if (!graph.hasNode(ev.iri)) {
-      graph.addNode(ev.iri, { label: ev.label, type: 'Event', cls: 'event', aliases: [], handles: [], mentionCount: ev.mentionCount, articles: ev.articles.length, x: 0, y: 0, size: 3 + Math.log2(1 + ev.mentionCount) * 2 });
+      graph.addNode(ev.iri, { label: ev.label, class: 'Event', category: 'event', aliases: [], handles: [], mentionCount: ev.mentionCount, articles: ev.articles.length, x: 0, y: 0, size: 3 + Math.log2(1 + ev.mentionCount) * 2 });
     }
-    graph.mergeNodeAttributes(ev.iri, { eventTypes: ev.types });
+    graph.mergeNodeAttributes(ev.iri, { eventTypes: ev.eventTypes });
   }
   // One edge per (subject, predicate, object), counting its evidence across sentences and articles.
   const edges = new Map<string, string>();
-  const connect = (source: string, target: string, predicate: string, family: string, ev: Evidence, weak = false) => {
+  const connect = (source: string, target: string, predicate: string, family: EdgeFamily, ev: ArticleEvidence, weak = false) => {
     if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) return;
     const key = `${source}\u0000${predicate}\u0000${target}`;
-    const evidence = { articleId: ev.articleId, sentence: ev.sentenceText, sentenceStart: ev.sentenceStart, ...(weak ? {} : { start: ev.start, end: ev.end, rule: ev.rule }) };
+    const evidence = { articleId: ev.articleId, sentenceText: ev.sentenceText, sentenceStart: ev.sentenceStart, ...(weak ? {} : { start: ev.start, end: ev.end, rule: ev.rule }) };
     const existing = edges.get(key);
     if (existing) {
       graph.updateEdgeAttributes(existing, (attrs) => ({
@@ -67,11 +69,9 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
     edges.set(key, graph.addEdgeWithKey(`e${graph.size}`, source, target, { predicate, family, weak, confidence: ev.confidence, evidenceCount: 1, evidence: [evidence] }));
   };
   for (const r of resolved) {
-    for (const rel of r.relations) connect(rel.subject, rel.object, RELATION_PROPERTY[rel.family], rel.family, rel.evidence);
+    for (const rel of r.relations) connect(rel.subject, rel.object, localName(RELATION_PROPERTY[rel.family].value), rel.family, rel.evidence);
     for (const ev of r.events) {
-      for (const p of ev.places) connect(ev.iri, p.iri, 'hasPlace', 'place', p.evidence);
-      for (const p of ev.actors) connect(ev.iri, p.iri, 'hasActor', 'actor', p.evidence);
-      for (const p of ev.targets) connect(ev.iri, p.iri, 'hasTarget', 'target', p.evidence);
+      for (const role of EVENT_ROLES) for (const p of ev[EVENT_ROLE_FIELDS[role]]) connect(ev.iri, p.iri, localName(EVENT_ROLE_PROPERTY[role].value), role, p.evidence);
       const attrs = graph.getNodeAttributes(ev.iri);
       const t = ev.times[0];
       if (t && !attrs.dateEarliest) graph.mergeNodeAttributes(ev.iri, { dateEarliest: t.earliest, dateLatest: t.latest });
@@ -79,7 +79,7 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
       for (const c of ev.injured) if (c.value > (graph.getNodeAttribute(ev.iri, 'injured') ?? -1)) graph.setNodeAttribute(ev.iri, 'injured', c.value);
     }
     for (const c of r.coMentions) {
-      connect(c.a, c.b, 'coMentionedWith', 'co-mention', { articleId: c.articleId, sentence: c.sentence, sentenceText: c.sentenceText, sentenceStart: c.start, sentenceEnd: c.end, start: c.start, end: c.end, confidence: 0.2, rule: 'co-mention-in-sentence' }, true);
+      connect(c.a, c.b, CO_MENTION_PREDICATE, CO_MENTION_FAMILY, { articleId: c.articleId, sentenceIndex: c.sentenceIndex, sentenceText: c.sentenceText, sentenceStart: c.start, sentenceEnd: c.end, start: c.start, end: c.end, confidence: 0.2, rule: 'co-mention-in-sentence' }, true);
     }
   }
   if (options.layout !== false) layout(graph);
@@ -87,7 +87,7 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
 }
 
 /** The graph's shape as the layout sees it: nodes by index in iteration order, edges as index pairs. */
-function layoutInput(graph: KnowledgeGraph, seed: number): LayoutInput {
+function layoutInput(graph: EntityGraph, seed: number): LayoutInput {
   const index = new Map<string, number>();
   graph.forEachNode((node) => index.set(node, index.size));
   const edges = new Int32Array(graph.size * 2);
@@ -99,7 +99,7 @@ function layoutInput(graph: KnowledgeGraph, seed: number): LayoutInput {
   return { order: graph.order, edges, seed };
 }
 
-function applyPositions(graph: KnowledgeGraph, positions: Float64Array): void {
+function applyPositions(graph: EntityGraph, positions: Float64Array): void {
   let i = 0;
   graph.forEachNode((node) => {
     graph.mergeNodeAttributes(node, { x: positions[2 * i], y: positions[2 * i + 1] });
@@ -108,24 +108,24 @@ function applyPositions(graph: KnowledgeGraph, positions: Float64Array): void {
 }
 
 /** Deterministic ForceAtlas2 layout: seeded initial positions, iterations scaled to the graph. */
-export function layout(graph: KnowledgeGraph, seed = 7): void {
+export function layout(graph: EntityGraph, seed = 7): void {
   applyPositions(graph, computeLayout(layoutInput(graph, seed)));
 }
 
 /** The same layout computed on a worker thread, leaving this one free meanwhile. */
-export async function layoutAsync(graph: KnowledgeGraph, seed = 7): Promise<void> {
+export async function layoutAsync(graph: EntityGraph, seed = 7): Promise<void> {
   applyPositions(graph, await computeLayoutInWorker(layoutInput(graph, seed)));
 }
 
-export function toGraphJson(graph: KnowledgeGraph): string {
+export function toGraphJson(graph: EntityGraph): string {
   return `${JSON.stringify(graph.export())}\n`;
 }
 
-export function toGexf(graph: KnowledgeGraph): string {
+export function toGexf(graph: EntityGraph): string {
   return writeGexf(graph, {
     formatNode: (_key, attrs) => ({
       label: xmlSafe(attrs.label),
-      attributes: { type: attrs.type, cls: attrs.cls, mentionCount: attrs.mentionCount, aliases: xmlSafe(attrs.aliases.join('; ')) },
+      attributes: { class: attrs.class, category: attrs.category, mentionCount: attrs.mentionCount, aliases: xmlSafe(attrs.aliases.join('; ')) },
       viz: { x: attrs.x, y: attrs.y, size: attrs.size },
     }),
     formatEdge: (_key, attrs) => ({ attributes: { predicate: attrs.predicate, family: attrs.family, confidence: attrs.confidence, evidenceCount: attrs.evidenceCount } }),
@@ -138,8 +138,8 @@ const xmlSafe = (s: string) => s.replace(NOT_XML, '\uFFFD');
 const escapeXml = (s: string) => xmlSafe(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** GraphML (graphology-graphml only parses): keys declared once, values escaped. */
-export function toGraphMl(graph: KnowledgeGraph): string {
-  const nodeKeys: [string, string][] = [['label', 'string'], ['type', 'string'], ['cls', 'string'], ['mentionCount', 'int'], ['x', 'double'], ['y', 'double'], ['size', 'double']];
+export function toGraphMl(graph: EntityGraph): string {
+  const nodeKeys: [string, string][] = [['label', 'string'], ['class', 'string'], ['category', 'string'], ['mentionCount', 'int'], ['x', 'double'], ['y', 'double'], ['size', 'double']];
   const edgeKeys: [string, string][] = [['predicate', 'string'], ['family', 'string'], ['confidence', 'double'], ['evidenceCount', 'int']];
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
   for (const [k, t] of nodeKeys) lines.push(`  <key id="n_${k}" for="node" attr.name="${k}" attr.type="${t}"/>`);

@@ -1,13 +1,15 @@
 /**
  * The shapes of graph.json (graphology's export of the knowledge graph) and of the server's
- * entity details: the contract between the build, the server and the viewer. Types only, with no
- * imports, so the browser app can share them.
+ * entity details: the contract between the build, the server and the viewer. Types only, from
+ * src/types.ts alone, so the browser app can share them.
  */
+import type { ArticleEvidence, EntityCategory, EntityClass, EventRole, EventType, RelationFamily } from '../types.js';
 
 export interface NodeAttributes {
   label: string;
-  type: string;
-  cls: string;
+  /** The entity's class (Person, City, …; Event for events) and its category. */
+  class: EntityClass;
+  category: EntityCategory;
   aliases: string[];
   handles: string[];
   mentionCount: number;
@@ -18,8 +20,8 @@ export interface NodeAttributes {
   geonamesId?: number;
   lat?: number;
   lon?: number;
-  /** Events: their kinds ("attack", "warrant"), first and last day they can have happened, casualty counts (the highest reported). */
-  eventTypes?: string[];
+  /** Events: their types ("attack", "warrant"), first and last day they can have happened, casualty counts (the highest reported). */
+  eventTypes?: EventType[];
   dateEarliest?: string;
   dateLatest?: string;
   killed?: number;
@@ -29,8 +31,8 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   /** The ontology property, without its namespace ("warned", "hasPlace", "coMentionedWith"). */
   predicate: string;
-  /** Relation family for colouring: a relation family ("warn", "lead"), an event role ("place", "actor", "target"), or "co-mention" for the weak edges between names that share a sentence. */
-  family: string;
+  /** What the edge states, for colouring: a relation family ("warn", "lead"), an event role ("place", "actor", "target"), or "co-mention" for the weak edges between names that share a sentence. */
+  family: EdgeFamily;
   weak: boolean;
   confidence: number;
   evidenceCount: number;
@@ -38,15 +40,10 @@ export interface EdgeAttributes {
   evidence: EdgeEvidence[];
 }
 
-/** Where an edge's fact was read: article id, sentence text and its offset in the article, the fact's offsets in the article (stated relations only), the rule. */
-export interface EdgeEvidence {
-  articleId: string;
-  sentence: string;
-  sentenceStart: number;
-  start?: number;
-  end?: number;
-  rule?: string;
-}
+export type EdgeFamily = RelationFamily | EventRole | 'co-mention';
+
+/** Where an edge's fact was read: article id, sentence text and its offset in the article, the fact's offsets in the article and the rule (stated relations only). */
+export type EdgeEvidence = Pick<ArticleEvidence, 'articleId' | 'sentenceText' | 'sentenceStart'> & Partial<Pick<ArticleEvidence, 'start' | 'end' | 'rule'>>;
 
 /** What the viewer shows of each article an edge's evidence comes from. */
 export interface ArticleSummary {
@@ -64,9 +61,9 @@ export interface GraphAttributes {
 /** One relation of an entity as `GET /api/entity` gives it, evidence joined with its article. */
 export interface EntityRelation {
   predicate: string;
-  family: string;
+  family: EdgeFamily;
   direction: 'out' | 'in';
-  other: { id: string; label: string; type: string };
+  other: { id: string; label: string; class: EntityClass };
   confidence: number;
   weak: boolean;
   evidence: (EdgeEvidence & { article: ArticleSummary & { id: string } })[];

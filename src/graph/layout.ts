@@ -3,10 +3,11 @@
  * edge index pairs), so it can run in a worker thread while the build writes RDF; it is seeded,
  * so the same graph always gets the same positions.
  */
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { MultiGraph } from 'graphology';
 import fa2 from 'graphology-layout-forceatlas2';
-import { mulberry32 } from '../nlp/hash.js';
+import { WorkerError } from '../errors.js';
 import { compiledWorker } from '../worker-script.js';
 
 /** A graph's shape: `edges` holds source and target node indices, two per edge. */
@@ -27,12 +28,20 @@ export function iterationsFor(order: number): number {
   return Math.max(30, Math.min(500, Math.round(WORK_BUDGET / Math.max(1, order))));
 }
 
+/** A node's starting point in [-50, 50)², from a hash of the seed and its index: the same graph always starts the same way. */
+function startingPoint(seed: number, index: number): [number, number] {
+  const digest = createHash('sha256').update(`${seed}:${index}`).digest();
+  return [(digest.readUInt32LE(0) / 2 ** 32) * 100 - 50, (digest.readUInt32LE(4) / 2 ** 32) * 100 - 50];
+}
+
 /** Positions (x0, y0, x1, y1, …) for the nodes of `input`. */
 export function computeLayout(input: LayoutInput): Float64Array {
   const { order, edges } = input;
-  const rand = mulberry32(input.seed);
   const graph = new MultiGraph({ allowSelfLoops: false });
-  for (let i = 0; i < order; i++) graph.addNode(i, { x: rand() * 100 - 50, y: rand() * 100 - 50 });
+  for (let i = 0; i < order; i++) {
+    const [x, y] = startingPoint(input.seed, i);
+    graph.addNode(i, { x, y });
+  }
   for (let e = 0; e < edges.length; e += 2) graph.addEdge(edges[e], edges[e + 1]);
   if (order >= 2) {
     // slowDown 1 instead of the inferred 1 + log(n): the iteration budget is small, so take full steps.
@@ -65,6 +74,6 @@ export function computeLayoutInWorker(input: LayoutInput): Promise<Float64Array>
     });
     worker.once('error', reject);
     // Settles nothing if the message came first; otherwise the worker died without an answer.
-    worker.once('exit', (code) => reject(new Error(`the layout worker stopped (exit code ${code})`)));
+    worker.once('exit', (code) => reject(new WorkerError('graph', `the layout worker stopped (exit code ${code})`)));
   });
 }

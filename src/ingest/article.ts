@@ -4,16 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import * as chrono from 'chrono-node';
-import type { Article } from '../types.js';
+import type { Article, RawArticle } from '../types.js';
 
-/** What a format reader extracts; everything but the text is optional. */
-export interface RawArticle {
-  text: string;
-  title?: string;
-  published?: string;
-  url?: string;
-  source?: string;
-}
 
 /** Normalises a metadata date to ISO 8601 (date only when no time is given), or undefined. */
 export function normaliseDate(value: string | undefined): string | undefined {

@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { RawArticle } from './article.js';
+import type { RawArticle } from '../types.js';
 
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TR', 'TABLE', 'FIGCAPTION', 'FIGURE', 'HEADER', 'FOOTER', 'BR', 'HR']);
 

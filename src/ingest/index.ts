@@ -4,13 +4,13 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import type { Article } from '../types.js';
-import { toArticle, type RawArticle } from './article.js';
+import type { Article, RawArticle } from '../types.js';
+import { toArticle } from './article.js';
 import { readHtml } from './html.js';
 import { readJson, readJsonLines, type JsonItem } from './json.js';
 import { readMarkdown, readText } from './text.js';
 
-export { inferPublished, normaliseDate, articleId, toArticle, type RawArticle } from './article.js';
+export { inferPublished, normaliseDate, articleId, toArticle } from './article.js';
 export { looksLikeHeadline } from './text.js';
 
 /** An input that yielded no article, with a one-line reason. */

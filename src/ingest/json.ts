@@ -3,7 +3,7 @@
  * body/content), `title` (or headline), `url`, `published` (or date/datePublished) and `source`
  * (or publisher).
  */
-import type { RawArticle } from './article.js';
+import type { RawArticle } from '../types.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 

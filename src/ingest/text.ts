@@ -3,7 +3,7 @@
  * optional date line under it (the Wikinews layout: title, ISO date, blank line, body), and
  * Markdown front matter and markup.
  */
-import type { RawArticle } from './article.js';
+import type { RawArticle } from '../types.js';
 
 /** A first line that reads as a headline: short, several words, no sentence-final period. */
 export function looksLikeHeadline(line: string): boolean {

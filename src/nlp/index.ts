@@ -5,3 +5,4 @@ export { splitSentences } from './sentences.js';
 export { evaluateConll, type EvalReport } from './evaluate.js';
 export { buildModel, type BuildModelOptions } from './build-model.js';
 export { defaultModelPath } from './model-file.js';
+export { formatConllevalReport } from './conlleval.js';

@@ -3,7 +3,7 @@
  * The model is loaded lazily, once per process.
  */
 import { NewskgError } from '../errors.js';
-import type { Doc, EntityType, Mention } from '../types.js';
+import type { Doc, EntityTag, Mention } from '../types.js';
 import { labelParts } from './decode.js';
 import { Gazetteer } from './gazetteer.js';
 import { WordClusters } from './clusters.js';
@@ -102,13 +102,13 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
       const start = tokens[open].start;
       const end = tokens[ti].end;
       mentions.push({
-        type: openType as EntityType,
+        tag: openType as EntityTag,
         text: text.slice(start, end),
         start,
         end,
         tokenStart: open,
         tokenEnd: ti + 1,
-        sentence: si,
+        sentenceIndex: si,
         // Squash the mean Viterbi margin into (0, 1); perceptron scores are not probabilities.
         score: Math.max(0.001, Math.round((1 / (1 + Math.exp(-marginSum / len / 4))) * 1000) / 1000),
       });

@@ -3,7 +3,7 @@
  * passes over the document (the second pass sees what the first found for the same word
  * elsewhere in the document), each NER pass decoded by Viterbi under BIO (or BILOU) constraints.
  */
-import { ENTITY_TYPES } from '../types.js';
+import { ENTITY_TAGS } from '../types.js';
 import { Viterbi, labelConstraints, splitLabel } from './decode.js';
 import {
   FeatureBuffer,
@@ -44,11 +44,11 @@ export interface SentenceTags {
   margin: Float64Array;
 }
 
-/** Entity type index per label (0 = none, 1.. = ENTITY_TYPES index + 1). */
+/** Entity type index per label (0 = none, 1.. = ENTITY_TAGS index + 1). */
 export function typeIndexOfLabels(labels: readonly string[]): Int8Array {
   return Int8Array.from(labels, (l) => {
     const { type } = splitLabel(l);
-    return type ? ENTITY_TYPES.indexOf(type as never) + 1 : 0;
+    return type ? ENTITY_TAGS.indexOf(type as never) + 1 : 0;
   });
 }
 
@@ -74,7 +74,7 @@ export function documentEvidence(words: readonly (readonly string[])[], types: r
       if (!hasUpper(ws[i])) continue;
       const key = ws[i].toLowerCase();
       let c = counts.get(key);
-      if (!c) counts.set(key, (c = new Int32Array(ENTITY_TYPES.length + 1)));
+      if (!c) counts.set(key, (c = new Int32Array(ENTITY_TAGS.length + 1)));
       c[types[s][i]]++;
     }
   }

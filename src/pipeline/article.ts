@@ -4,8 +4,8 @@
  */
 import { extractFacts, typeMentions, type PlaceLookup } from '../extract/index.js';
 import { analyze, loadModel } from '../nlp/index.js';
-import { countryOfDemonym, findCity, findCountry, findRegion, resolveArticle, type ResolvedArticle } from '../resolve/index.js';
-import type { Article } from '../types.js';
+import { countryOfDemonym, findCity, findCountry, findRegion, resolveArticle } from '../resolve/index.js';
+import type { Article, ResolvedArticle } from '../types.js';
 
 /** Population above which a city's name means the city even where a region has the same name. */
 const METROPOLIS = 300_000;

@@ -5,17 +5,19 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readArticles, toArticle, type IngestProblem, type RawArticle } from '../ingest/index.js';
-import { mergeEntities, mergeEvents, unifyEvents, type Entity, type EventNode, type ResolvedArticle } from '../resolve/index.js';
-import { buildQuads, isValidBase, writeJsonLd, writeNTriples, writeTriG, writeTurtle, type TextSink } from '../rdf/index.js';
-import { buildGraph, layoutAsync, toGexf, toGraphJson, toGraphMl, type KnowledgeGraph } from '../graph/index.js';
+import { readArticles, toArticle, type IngestProblem } from '../ingest/index.js';
+import { mergeEntities, mergeEvents, unifyEvents } from '../resolve/index.js';
+import { buildQuads, isValidBase, writeJsonLd, writeNTriples, writeTriG, writeTurtle, type Quad, type TextSink } from '../rdf/index.js';
+import { buildGraph, layoutAsync, toGexf, toGraphJson, toGraphMl, type EntityGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
-import type { Quad } from 'n3';
-import type { Article } from '../types.js';
+import type { Article, Entity, EventNode, RawArticle, ResolvedArticle } from '../types.js';
 import { processAll } from './pool.js';
 
 export { places, processArticle } from './article.js';
-export { evaluateFacts, factsFiles, prf, totalOf, type FactsReport, type Tally } from './evaluate-facts.js';
+export { evaluateFacts } from './evaluate.js';
+export { evaluateGum, factsFiles, prf, totalOf, type FactsReport, type GumReport, type Score, type Tally } from '../extract/index.js';
+export type { IngestProblem } from '../ingest/index.js';
+export { DEFAULT_BASE } from '../rdf/index.js';
 
 export const FORMATS = ['ttl', 'trig', 'nt', 'jsonld', 'json', 'gexf', 'graphml'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -54,7 +56,7 @@ export interface BuildResult {
   resolved: ResolvedArticle[];
   entities: Entity[];
   events: EventNode[];
-  graph: KnowledgeGraph;
+  graph: EntityGraph;
   problems: IngestProblem[];
   files: string[];
   quads: number;

@@ -5,8 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ResolvedArticle } from '../resolve/index.js';
-import type { Article } from '../types.js';
+import type { Article, ResolvedArticle } from '../types.js';
 import { compiledWorker } from '../worker-script.js';
 import { processArticle } from './article.js';
 
@@ -116,7 +115,7 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
         worker.postMessage({ index: inFlight, article: articles[inFlight], base: opts.base } satisfies WorkerRequest);
         // An article that never finishes (a pathological text) costs its worker, not the build.
         clearTimeout(timer);
-        timer = setTimeout(() => onGone(new Error(`took longer than ${timeoutMs / 1000} s and was given up`), true), timeoutMs);
+        timer = setTimeout(() => onGone(undefined, `took longer than ${timeoutMs / 1000} s and was given up`), timeoutMs);
       };
       const onMessage = (reply: WorkerReply) => {
         clearTimeout(timer);
@@ -127,15 +126,15 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
       };
       // A worker that dies (out of memory, say) loses only the article it was on; a new one takes
       // over. One that dies before answering at all cannot start here: the rest run in this thread.
-      const onGone = (err?: Error, timedOut = false) => {
+      const onGone = (err?: Error, timeoutMessage?: string) => {
         clearTimeout(timer);
         detach();
         retire(worker);
         const lost = inFlight;
         inFlight = -1;
-        if (timedOut) {
+        if (timeoutMessage) {
           if (next < articles.length) run(workersFor(script, (pool?.workers.length ?? 0) + 1, opts.modelPath).at(-1)!);
-          if (lost >= 0) settle(lost, { error: err!.message });
+          if (lost >= 0) settle(lost, { error: timeoutMessage });
           return;
         }
         if (!answered) {

@@ -8,64 +8,37 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
-import { Writer } from 'n3';
 import oxigraph from 'oxigraph';
-import { build, type BuildOptions } from '../build/index.js';
-import { NewskgError } from '../errors.js';
-import type { KnowledgeGraph as Graph, NodeAttributes } from '../graph/index.js';
-import type { RawArticle } from '../ingest/index.js';
-import { RELATION_PROPERTY } from '../extract/index.js';
-import { DEFAULT_BASE, EVENT_CLASS, PREFIXES } from '../rdf/index.js';
+import { build, type BuildOptions } from '../pipeline/index.js';
+import { NewskgError, NotFoundError, QueryError } from '../errors.js';
+import type { EntityGraph, NodeAttributes } from '../graph/index.js';
+import { CATEGORY_OF, type ArticleEvidence, type EntityClass, type EventType, type RawArticle } from '../types.js';
+import { DEFAULT_BASE, EDGE_FAMILY_OF_PREDICATE, EVENT_TYPE_OF_CLASS, PREFIXES, localName, toNQuads } from '../rdf/index.js';
 import { normaliseName } from '../resolve/index.js';
 import { declaredPrefixes, projectedVariables, queryForm, usedPrefixes } from './sparql-text.js';
-
-/** A name or IRI that names nothing in the graph; `suggestions` are the closest names there are. */
-export class NotFoundError extends NewskgError {
-  constructor(
-    readonly what: string,
-    readonly suggestions: string[],
-  ) {
-    super('query', `no entity named ${JSON.stringify(what)}${suggestions.length ? `; did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : ''}`);
-    this.name = 'NotFoundError';
-  }
-}
-
-/** A SPARQL query that does not parse, or asks for something this read-only graph refuses. */
-export class QueryError extends NewskgError {
-  constructor(message: string) {
-    super('query', message);
-    this.name = 'QueryError';
-  }
-}
 
 export interface EntityInfo {
   iri: string;
   label: string;
-  /** The fine type: Person, GovernmentOrganization, City, Event … */
-  type: string;
+  /** The entity's class: Person, GovernmentOrganization, City, Event … */
+  class: EntityClass;
   aliases: string[];
   mentionCount: number;
 }
 
-export interface Evidence {
-  article: string;
-  sentence: string;
-  start: number;
-  end: number;
-  confidence: number;
-  rule: string;
-}
+/** Where a relation was read: the article, the sentence's text, the words that state it, the rule. */
+export type RelationEvidence = Pick<ArticleEvidence, 'articleId' | 'sentenceText' | 'start' | 'end' | 'confidence' | 'rule'>;
 
 export interface RelationInfo {
   subject: EntityInfo;
   predicate: string;
   object: EntityInfo;
   confidence: number;
-  evidence: Evidence[];
+  evidence: RelationEvidence[];
 }
 
 export interface EventInfo extends EntityInfo {
-  kinds: string[];
+  eventTypes: EventType[];
   earliest?: string;
   latest?: string;
   places: EntityInfo[];
@@ -107,9 +80,6 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Relation family (or event role) of each predicate the graph draws as an edge. */
-const FAMILY_OF_PREDICATE = new Map<string, string>([...Object.entries(RELATION_PROPERTY).map(([family, p]): [string, string] => [p, family]), ['hasPlace', 'place'], ['hasActor', 'actor'], ['hasTarget', 'target']]);
-
 export class KnowledgeGraph {
   private readonly byName = new Map<string, string[]>();
   private undirected?: UndirectedGraph;
@@ -118,7 +88,7 @@ export class KnowledgeGraph {
     /** The RDF, as an RDF/JS store (Oxigraph). */
     readonly store: oxigraph.Store,
     /** The graph, as graphology holds it (entities, events, relation edges). */
-    readonly graph: Graph,
+    readonly graph: EntityGraph,
   ) {
     graph.forEachNode((node, a) => {
       for (const name of [a.label, ...a.aliases]) {
@@ -138,12 +108,8 @@ export class KnowledgeGraph {
     try {
       const result = await build({ ...options, paths, articles, out, base: options.base ?? DEFAULT_BASE, formats: [] });
       if (result.resolved.length === 0) throw new NewskgError('query', `nothing could be built${result.problems.length ? `: ${result.problems[0].origin}: ${result.problems[0].message}` : ''}`);
-      const writer = new Writer({ format: 'N-Quads' });
-      let nquads = '';
-      writer.addQuads(result.dataset);
-      writer.end((_err, text) => (nquads = text));
       const store = new oxigraph.Store();
-      store.load(nquads, { format: 'application/n-quads' });
+      store.load(toNQuads(result.dataset), { format: 'application/n-quads' });
       return new KnowledgeGraph(store, result.graph);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -165,10 +131,10 @@ export class KnowledgeGraph {
         throw new NewskgError('query', `${rdfFile}: ${(err as Error).message.split('\n')[0]}`);
       }
     }
-    let graph: Graph;
+    let graph: EntityGraph;
     if (jsonFile && existsSync(jsonFile)) {
       try {
-        graph = MultiDirectedGraph.from(JSON.parse(readFileSync(jsonFile, 'utf8'))) as Graph;
+        graph = MultiDirectedGraph.from(JSON.parse(readFileSync(jsonFile, 'utf8'))) as EntityGraph;
       } catch (err) {
         throw new NewskgError('query', `${jsonFile}: not a graph (${(err as Error).message.split('\n')[0]})`);
       }
@@ -182,15 +148,15 @@ export class KnowledgeGraph {
 
   private info(iri: string): EntityInfo {
     const a = this.graph.getNodeAttributes(iri);
-    return { iri, label: a.label, type: a.type, aliases: a.aliases, mentionCount: a.mentionCount };
+    return { iri, label: a.label, class: a.class, aliases: a.aliases, mentionCount: a.mentionCount };
   }
 
-  /** Entities, optionally of a type (fine or broad: "Person", "organization", "City"), matching a name, mentioned at least so often. */
-  entities(filter: { type?: string; name?: string; minMentions?: number } = {}): EntityInfo[] {
-    const type = filter.type?.toLowerCase();
+  /** Entities, optionally of a class or category ("Person", "organization", "City"), matching a name, mentioned at least so often. */
+  entities(filter: { class?: string; name?: string; minMentions?: number } = {}): EntityInfo[] {
+    const cls = filter.class?.toLowerCase();
     const name = filter.name ? fold(filter.name) : undefined;
     return this.graph
-      .filterNodes((_n, a) => (!type || a.type.toLowerCase() === type || a.cls === type) && (!name || [a.label, ...a.aliases].some((x) => fold(x).includes(name))) && a.mentionCount >= (filter.minMentions ?? 0))
+      .filterNodes((_n, a) => (!cls || a.class.toLowerCase() === cls || a.category === cls) && (!name || [a.label, ...a.aliases].some((x) => fold(x).includes(name))) && a.mentionCount >= (filter.minMentions ?? 0))
       .map((n) => this.info(n))
       .sort((a, b) => b.mentionCount - a.mentionCount || a.label.localeCompare(b.label));
   }
@@ -221,7 +187,7 @@ export class KnowledgeGraph {
   relations(filter: { subject?: string; predicate?: string; object?: string } = {}): RelationInfo[] {
     const s = filter.subject ? this.entity(filter.subject).iri : undefined;
     const o = filter.object ? this.entity(filter.object).iri : undefined;
-    const p = filter.predicate?.replace(/^.*[#/]/, '');
+    const p = filter.predicate ? localName(filter.predicate) : undefined;
     const out: RelationInfo[] = [];
     this.graph.forEachEdge((_e, a, source, target) => {
       if (a.weak || (s && source !== s) || (o && target !== o) || (p && a.predicate !== p)) return;
@@ -230,7 +196,7 @@ export class KnowledgeGraph {
         predicate: a.predicate,
         object: this.info(target),
         confidence: a.confidence,
-        evidence: a.evidence.map((e) => ({ article: e.articleId, sentence: e.sentence, start: e.start ?? e.sentenceStart, end: e.end ?? e.sentenceStart + e.sentence.length, confidence: a.confidence, rule: e.rule ?? '' })),
+        evidence: a.evidence.map((e) => ({ articleId: e.articleId, sentenceText: e.sentenceText, start: e.start ?? e.sentenceStart, end: e.end ?? e.sentenceStart + e.sentenceText.length, confidence: a.confidence, rule: e.rule ?? '' })),
       });
     });
     return out.sort((x, y) => y.confidence - x.confidence || x.subject.label.localeCompare(y.subject.label));
@@ -240,7 +206,7 @@ export class KnowledgeGraph {
   neighbors(entity: string, options: { depth?: number; predicate?: string } = {}): (EntityInfo & { distance: number })[] {
     const start = this.entity(entity).iri;
     const depth = options.depth ?? 1;
-    const p = options.predicate?.replace(/^.*[#/]/, '');
+    const p = options.predicate ? localName(options.predicate) : undefined;
     const seen = new Map<string, number>([[start, 0]]);
     let frontier = [start];
     for (let d = 1; d <= depth && frontier.length; d++) {
@@ -278,15 +244,15 @@ export class KnowledgeGraph {
     return [{ nodes: path.map((n) => this.info(n)), predicates }];
   }
 
-  /** Events, filtered by kind, place, actor and date range (YYYY-MM-DD), ordered by date. */
-  events(filter: { type?: string; place?: string; actor?: string; from?: string; to?: string } = {}): EventInfo[] {
+  /** Events, filtered by event type, place, actor and date range (YYYY-MM-DD), ordered by date. */
+  events(filter: { eventType?: string; place?: string; actor?: string; from?: string; to?: string } = {}): EventInfo[] {
     const place = filter.place ? this.entity(filter.place).iri : undefined;
     const actor = filter.actor ? this.entity(filter.actor).iri : undefined;
     const out: EventInfo[] = [];
     this.graph.forEachNode((node, a) => {
-      if (a.cls !== 'event') return;
-      const kinds = a.eventTypes ?? [];
-      if (filter.type && !kinds.includes(filter.type.toLowerCase())) return;
+      if (a.category !== 'event') return;
+      const eventTypes = a.eventTypes ?? [];
+      if (filter.eventType && !eventTypes.includes(filter.eventType.toLowerCase() as EventType)) return;
       const roles = { hasPlace: [] as EntityInfo[], hasActor: [] as EntityInfo[], hasTarget: [] as EntityInfo[] };
       this.graph.forEachOutEdge(node, (_e, attrs, _s, target) => {
         if (attrs.predicate in roles) roles[attrs.predicate as keyof typeof roles].push(this.info(target));
@@ -295,7 +261,7 @@ export class KnowledgeGraph {
       if (actor && !roles.hasActor.some((p) => p.iri === actor)) return;
       if (filter.from && (!a.dateLatest || a.dateLatest < filter.from)) return;
       if (filter.to && (!a.dateEarliest || a.dateEarliest > filter.to)) return;
-      out.push({ ...this.info(node), kinds, earliest: a.dateEarliest, latest: a.dateLatest, places: roles.hasPlace, actors: roles.hasActor, targets: roles.hasTarget, ...(a.killed !== undefined ? { killed: a.killed } : {}), ...(a.injured !== undefined ? { injured: a.injured } : {}) });
+      out.push({ ...this.info(node), eventTypes, earliest: a.dateEarliest, latest: a.dateLatest, places: roles.hasPlace, actors: roles.hasActor, targets: roles.hasTarget, ...(a.killed !== undefined ? { killed: a.killed } : {}), ...(a.injured !== undefined ? { injured: a.injured } : {}) });
     });
     return out.sort((x, y) => (x.earliest ?? '9999').localeCompare(y.earliest ?? '9999') || x.label.localeCompare(y.label));
   }
@@ -386,34 +352,52 @@ function termValue(t: oxigraph.Term): TermValue {
   return { type: 'literal', value: String((t as { value?: string }).value ?? '') };
 }
 
-/** Event classes of the ontology (nkg:Attack …) and the kinds they stand for. */
-const EVENT_KIND_OF: Record<string, string> = Object.fromEntries(Object.entries(EVENT_CLASS).map(([kind, cls]) => [cls, kind]));
-const EVENT_KINDS = new Set(['Event', ...Object.keys(EVENT_KIND_OF)]);
+/** The ontology's entity classes (its local names) and the event classes. */
+const ENTITY_CLASSES = new Set(Object.keys(CATEGORY_OF));
+const isEventClass = (name: string) => name === 'Event' || EVENT_TYPE_OF_CLASS.has(name);
 
 /** A graphology graph read back from the RDF, for stores loaded without graph.json. */
-function graphFromStore(store: oxigraph.Store): Graph {
-  const graph = new MultiDirectedGraph() as Graph;
+function graphFromStore(store: oxigraph.Store): EntityGraph {
+  const graph = new MultiDirectedGraph() as EntityGraph;
   const q = (query: string) => store.query(withPrefixes(query), { use_default_graph_as_union: true }) as Map<string, oxigraph.Term>[];
   for (const row of q('SELECT ?e ?label ?type WHERE { ?e skos:prefLabel ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(nkg:))) }')) {
     const iri = row.get('e')!.value;
-    const type = row.get('type')!.value.replace(PREFIXES.nkg, '');
-    const cls = EVENT_KINDS.has(type) ? 'event' : /Person/.test(type) ? 'person' : /Place|Country|City|Region/.test(type) ? 'place' : 'organization';
-    const a: NodeAttributes = graph.hasNode(iri) ? graph.getNodeAttributes(iri) : { label: row.get('label')!.value, type, cls, aliases: [], handles: [], mentionCount: 0, articles: 0, x: 0, y: 0, size: 3 };
+    const name = localName(row.get('type')!.value);
+    if (!ENTITY_CLASSES.has(name) && !isEventClass(name)) continue;
+    const cls: EntityClass = isEventClass(name) ? 'Event' : (name as EntityClass);
+    if (!graph.hasNode(iri)) {
+      const a: NodeAttributes = { label: row.get('label')!.value, class: cls, category: CATEGORY_OF[cls] ?? 'organization', aliases: [], handles: [], mentionCount: 0, articles: 0, x: 0, y: 0, size: 3 };
+      graph.addNode(iri, a);
+    }
+    const a = graph.getNodeAttributes(iri);
+    const eventType = EVENT_TYPE_OF_CLASS.get(name);
+    if (eventType) graph.mergeNodeAttributes(iri, { class: 'Event', category: 'event', eventTypes: [...(a.eventTypes ?? []), eventType] });
     // The most specific class wins: nkg:Country over nkg:Place.
-    if (!graph.hasNode(iri)) graph.addNode(iri, a);
-    else if (EVENT_KINDS.has(type) && type !== 'Event') graph.mergeNodeAttributes(iri, { cls: 'event', eventTypes: [...(a.eventTypes ?? []), EVENT_KIND_OF[type]] });
-    else if (['Organization', 'Place', 'Entity'].includes(a.type)) graph.mergeNodeAttributes(iri, { type });
+    else if (!isEventClass(name) && (a.class === 'Organization' || a.class === 'Place')) graph.mergeNodeAttributes(iri, { class: cls, category: CATEGORY_OF[cls]! });
   }
-  for (const row of q('SELECT ?e ?from ?to WHERE { ?e sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to }'))
-    if (graph.hasNode(row.get('e')!.value) && !graph.getNodeAttribute(row.get('e')!.value, 'dateEarliest')) graph.mergeNodeAttributes(row.get('e')!.value, { dateEarliest: row.get('from')!.value, dateLatest: row.get('to')!.value });
-  for (const row of q('SELECT ?e (MAX(?n) AS ?killed) WHERE { ?e nkg:deathCount ?n } GROUP BY ?e')) if (graph.hasNode(row.get('e')!.value)) graph.setNodeAttribute(row.get('e')!.value, 'killed', Number(row.get('killed')!.value));
-  for (const row of q('SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }')) if (graph.hasNode(row.get('e')!.value)) graph.updateNodeAttribute(row.get('e')!.value, 'aliases', (l) => [...(l ?? []), row.get('alias')!.value]);
-  for (const row of q('SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m nkg:refersTo ?e } GROUP BY ?e')) if (graph.hasNode(row.get('e')!.value)) graph.setNodeAttribute(row.get('e')!.value, 'mentionCount', Number(row.get('n')!.value));
+  const nodeOf = (row: Map<string, oxigraph.Term>) => (graph.hasNode(row.get('e')!.value) ? row.get('e')!.value : undefined);
+  for (const row of q('SELECT ?e ?from ?to WHERE { ?e sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to }')) {
+    const e = nodeOf(row);
+    if (e && !graph.getNodeAttribute(e, 'dateEarliest')) graph.mergeNodeAttributes(e, { dateEarliest: row.get('from')!.value, dateLatest: row.get('to')!.value });
+  }
+  for (const row of q('SELECT ?e (MAX(?n) AS ?killed) WHERE { ?e nkg:deathCount ?n } GROUP BY ?e')) {
+    const e = nodeOf(row);
+    if (e) graph.setNodeAttribute(e, 'killed', Number(row.get('killed')!.value));
+  }
+  for (const row of q('SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }')) {
+    const e = nodeOf(row);
+    if (e) graph.updateNodeAttribute(e, 'aliases', (l) => [...(l ?? []), row.get('alias')!.value]);
+  }
+  for (const row of q('SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m nkg:refersTo ?e } GROUP BY ?e')) {
+    const e = nodeOf(row);
+    if (e) graph.setNodeAttribute(e, 'mentionCount', Number(row.get('n')!.value));
+  }
   for (const row of q('SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?p), STR(nkg:)) || STRSTARTS(STR(?p), STR(sem:))) FILTER(isIRI(?o)) }')) {
     const [s, p, o] = ['s', 'p', 'o'].map((k) => row.get(k)!.value);
-    const predicate = p.replace(/^.*[#/]/, '');
-    if (!graph.hasNode(s) || !graph.hasNode(o) || !FAMILY_OF_PREDICATE.has(predicate)) continue;
-    graph.addEdge(s, o, { predicate, family: FAMILY_OF_PREDICATE.get(predicate)!, weak: false, confidence: 0.5, evidenceCount: 0, evidence: [] });
+    const predicate = localName(p);
+    const family = EDGE_FAMILY_OF_PREDICATE.get(predicate);
+    if (!graph.hasNode(s) || !graph.hasNode(o) || !family) continue;
+    graph.addEdge(s, o, { predicate, family, weak: false, confidence: 0.5, evidenceCount: 0, evidence: [] });
   }
   return graph;
 }

@@ -1,4 +1,18 @@
-/** The rdf stage: resolved entities and articles → quads → Turtle, TriG, N-Triples, JSON-LD. */
+/** The rdf stage: resolved entities and articles → quads → Turtle, TriG, N-Triples, N-Quads, JSON-LD. */
+export type { Quad } from 'n3';
 export { buildQuads, articleIri, isValidBase } from './quads.js';
-export { toJsonLd, toNTriples, toTriG, toTurtle, writeJsonLd, writeNTriples, writeTriG, writeTurtle, type TextSink } from './serialize.js';
-export { DEFAULT_BASE, EVENT_CLASS, PREFIXES } from './vocab.js';
+export { toJsonLd, toNQuads, toNTriples, toTriG, toTurtle, writeJsonLd, writeNQuads, writeNTriples, writeTriG, writeTurtle, type TextSink } from './serialize.js';
+export {
+  CO_MENTION_FAMILY,
+  CO_MENTION_PREDICATE,
+  DEFAULT_BASE,
+  EDGE_FAMILY_OF_PREDICATE,
+  ENTITY_CLASS_TERMS,
+  EVENT_CLASS,
+  EVENT_ROLE_PROPERTY,
+  EVENT_TYPE_OF_CLASS,
+  NKG,
+  PREFIXES,
+  RELATION_PROPERTY,
+  localName,
+} from './vocab.js';

@@ -1,6 +1,6 @@
 /**
  * Serialisers: Turtle (all quads in one graph), TriG (one named graph per article), N-Triples,
- * and JSON-LD (flattened, full IRIs as keys, so any JSON-LD processor reads it unchanged).
+ * N-Quads, and JSON-LD (flattened, full IRIs as keys, so any JSON-LD processor reads it unchanged).
  * Each writes into a TextSink, so a build can stream a large graph to a file in big chunks
  * instead of holding the whole text in memory; the to… functions return the text as a string.
  */
@@ -51,6 +51,7 @@ function merged(quads: Quad[]): Quad[] {
 export const writeTurtle = (quads: Quad[], sink: TextSink) => writeWithN3(merged(quads), sink, 'Turtle');
 export const writeTriG = (quads: Quad[], sink: TextSink) => writeWithN3(quads, sink, 'TriG');
 export const writeNTriples = (quads: Quad[], sink: TextSink) => writeWithN3(merged(quads), sink, 'N-Triples', false);
+export const writeNQuads = (quads: Quad[], sink: TextSink) => writeWithN3(quads, sink, 'N-Quads', false);
 
 type JsonValue = { '@id': string } | { '@value': string; '@type'?: string; '@language'?: string };
 
@@ -89,4 +90,5 @@ export function writeJsonLd(quads: Quad[], sink: TextSink): void {
 export const toTurtle = (quads: Quad[]) => collect(writeTurtle, quads);
 export const toTriG = (quads: Quad[]) => collect(writeTriG, quads);
 export const toNTriples = (quads: Quad[]) => collect(writeNTriples, quads);
+export const toNQuads = (quads: Quad[]) => collect(writeNQuads, quads);
 export const toJsonLd = (quads: Quad[]) => collect(writeJsonLd, quads);

@@ -1,7 +1,11 @@
-/** Every IRI the RDF output uses lives here. */
-import { DataFactory } from 'n3';
-import type { EventType } from '../extract/index.js';
-export { RELATION_PROPERTY } from '../extract/index.js';
+/**
+ * Every IRI the RDF output uses lives here, as typed constants: the namespaces, each term of the
+ * ontology (ontology/newskg.ttl declares them all), the class of each entity class and event type,
+ * and the property of each relation family and event role. The graph and query stages read
+ * predicates through this module too, so the mapping exists once.
+ */
+import { DataFactory, type NamedNode } from 'n3';
+import type { EntityClass, EventRole, EventType, RelationFamily } from '../types.js';
 
 const { namedNode } = DataFactory;
 
@@ -20,25 +24,36 @@ export const PREFIXES = {
   sh: 'http://www.w3.org/ns/shacl#',
 } as const;
 
-/** A namespace's terms, created once each: the build uses the same few hundred thousand times. */
-const ns = (base: string) => {
-  const terms = new Map<string, ReturnType<typeof namedNode>>();
-  return (local: string) => {
-    let term = terms.get(local);
-    if (!term) terms.set(local, (term = namedNode(base + local)));
-    return term;
-  };
-};
-export const nkg = ns(PREFIXES.nkg);
-export const sem = ns(PREFIXES.sem);
-export const schema = ns(PREFIXES.schema);
-export const prov = ns(PREFIXES.prov);
-export const skos = ns(PREFIXES.skos);
-export const geo = ns(PREFIXES.geo);
-export const rdf = ns(PREFIXES.rdf);
-export const rdfs = ns(PREFIXES.rdfs);
-export const owl = ns(PREFIXES.owl);
-export const xsd = ns(PREFIXES.xsd);
+/** The terms of one namespace, each created once (the build uses the same few hundred thousand times). */
+function terms<const L extends string>(namespace: string, locals: readonly L[]): Readonly<Record<L, NamedNode>> {
+  return Object.fromEntries(locals.map((l) => [l, namedNode(namespace + l)])) as Record<L, NamedNode>;
+}
+
+export const NKG = terms(PREFIXES.nkg, [
+  // classes
+  'Person', 'Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company',
+  'Place', 'Country', 'Region', 'City', 'Event', 'Mention', 'Statement', 'SocialMediaPosting',
+  'Attack', 'Bombing', 'Shooting', 'Stabbing', 'Killing', 'Death', 'Arrest', 'Warrant', 'Charge', 'Trial', 'Election',
+  'Protest', 'Fire', 'Explosion', 'Collapse', 'Disaster', 'Resignation', 'MilitaryStrike', 'Warning', 'Meeting', 'Raid', 'Manhunt',
+  // relations between entities
+  'warned', 'ordered', 'trainedIn', 'attacked', 'killed', 'arrested', 'accused', 'charged', 'leads', 'memberOf',
+  'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'coMentionedWith',
+  // entities, places, events
+  'handle', 'countryCode', 'country', 'containedInPlace', 'hasTarget', 'deathCount', 'injuryCount',
+  // articles, mentions, statements, posts
+  'datePublishedInferred', 'sourceName', 'citesSource', 'refersTo', 'inArticle', 'anchorOf', 'beginIndex', 'endIndex',
+  'sentenceIndex', 'confidence', 'evidenceText', 'factBeginIndex', 'factEndIndex', 'extractedBy', 'role', 'timeExpression',
+  'lowerBound', 'authorName', 'hashtag',
+]);
+export const SEM = terms(PREFIXES.sem, ['hasPlace', 'hasActor', 'hasEarliestBeginTimeStamp', 'hasLatestEndTimeStamp']);
+export const SCHEMA = terms(PREFIXES.schema, ['NewsArticle', 'headline', 'datePublished', 'url', 'isPartOf', 'text', 'author', 'mentions']);
+export const PROV = terms(PREFIXES.prov, ['wasDerivedFrom']);
+export const SKOS = terms(PREFIXES.skos, ['prefLabel', 'altLabel']);
+export const GEO = terms(PREFIXES.geo, ['lat', 'long']);
+export const RDF = terms(PREFIXES.rdf, ['type', 'subject', 'predicate', 'object']);
+export const RDFS = terms(PREFIXES.rdfs, ['label']);
+export const OWL = terms(PREFIXES.owl, ['sameAs']);
+export const XSD = terms(PREFIXES.xsd, ['string', 'integer', 'decimal', 'boolean', 'date', 'dateTime', 'anyURI']);
 
 /** GeoNames feature IRIs. */
 export const geonames = (id: number) => namedNode(`https://sws.geonames.org/${id}/`);
@@ -46,28 +61,89 @@ export const geonames = (id: number) => namedNode(`https://sws.geonames.org/${id
 /** Default base for minted data IRIs; `newskg build --base` replaces it. */
 export const DEFAULT_BASE = 'https://newskg.org/id/';
 
-/** The nkg class of each event type (a subclass of nkg:Event). */
-export const EVENT_CLASS: Record<EventType, string> = {
-  attack: 'Attack',
-  bombing: 'Bombing',
-  shooting: 'Shooting',
-  stabbing: 'Stabbing',
-  killing: 'Killing',
-  death: 'Death',
-  arrest: 'Arrest',
-  warrant: 'Warrant',
-  charge: 'Charge',
-  trial: 'Trial',
-  election: 'Election',
-  protest: 'Protest',
-  fire: 'Fire',
-  explosion: 'Explosion',
-  collapse: 'Collapse',
-  disaster: 'Disaster',
-  resignation: 'Resignation',
-  'military-strike': 'MilitaryStrike',
-  warning: 'Warning',
-  meeting: 'Meeting',
-  raid: 'Raid',
-  manhunt: 'Manhunt',
+/** The classes an entity of each class is typed with (its class and the classes above it). */
+export const ENTITY_CLASS_TERMS: Readonly<Record<EntityClass, readonly NamedNode[]>> = {
+  Person: [NKG.Person],
+  Organization: [NKG.Organization],
+  GovernmentOrganization: [NKG.Organization, NKG.GovernmentOrganization],
+  NewsMediaOrganization: [NKG.Organization, NKG.NewsMediaOrganization],
+  ArmedGroup: [NKG.Organization, NKG.ArmedGroup],
+  Company: [NKG.Organization, NKG.Company],
+  Place: [NKG.Place],
+  Country: [NKG.Place, NKG.Country],
+  Region: [NKG.Place, NKG.Region],
+  City: [NKG.Place, NKG.City],
+  Event: [NKG.Event],
+  Other: [],
 };
+
+/** The class of each event type (a subclass of nkg:Event). */
+export const EVENT_CLASS: Readonly<Record<EventType, NamedNode>> = {
+  attack: NKG.Attack,
+  bombing: NKG.Bombing,
+  shooting: NKG.Shooting,
+  stabbing: NKG.Stabbing,
+  killing: NKG.Killing,
+  death: NKG.Death,
+  arrest: NKG.Arrest,
+  warrant: NKG.Warrant,
+  charge: NKG.Charge,
+  trial: NKG.Trial,
+  election: NKG.Election,
+  protest: NKG.Protest,
+  fire: NKG.Fire,
+  explosion: NKG.Explosion,
+  collapse: NKG.Collapse,
+  disaster: NKG.Disaster,
+  resignation: NKG.Resignation,
+  'military-strike': NKG.MilitaryStrike,
+  warning: NKG.Warning,
+  meeting: NKG.Meeting,
+  raid: NKG.Raid,
+  manhunt: NKG.Manhunt,
+};
+
+/** The property each relation family is written with. */
+export const RELATION_PROPERTY: Readonly<Record<RelationFamily, NamedNode>> = {
+  warn: NKG.warned,
+  order: NKG.ordered,
+  train: NKG.trainedIn,
+  attack: NKG.attacked,
+  kill: NKG.killed,
+  arrest: NKG.arrested,
+  accuse: NKG.accused,
+  charge: NKG.charged,
+  lead: NKG.leads,
+  member: NKG.memberOf,
+  located: NKG.locatedIn,
+  suspect: NKG.suspectIn,
+  link: NKG.linkedTo,
+  meet: NKG.met,
+  say: NKG.spokeTo,
+  succeed: NKG.succeeded,
+  support: NKG.supports,
+  oppose: NKG.opposes,
+};
+
+/** The property that links an event to the participant in each role. */
+export const EVENT_ROLE_PROPERTY: Readonly<Record<EventRole, NamedNode>> = {
+  place: SEM.hasPlace,
+  actor: SEM.hasActor,
+  target: NKG.hasTarget,
+};
+
+/** The local name of an IRI ("warned" of nkg:warned): how graph.json and the query API name predicates. */
+export const localName = (iri: string): string => iri.replace(/^.*[#/]/, '');
+
+/** What graph.json calls the weak same-sentence edge, as family and predicate. */
+export const CO_MENTION_FAMILY = 'co-mention';
+export const CO_MENTION_PREDICATE = localName(NKG.coMentionedWith.value);
+
+/** The relation family or event role of each predicate the graph draws as an edge, by local name. */
+export const EDGE_FAMILY_OF_PREDICATE: ReadonlyMap<string, RelationFamily | EventRole> = new Map<string, RelationFamily | EventRole>([
+  ...Object.entries(RELATION_PROPERTY).map(([family, p]): [string, RelationFamily] => [localName(p.value), family as RelationFamily]),
+  ...Object.entries(EVENT_ROLE_PROPERTY).map(([role, p]): [string, EventRole] => [localName(p.value), role as EventRole]),
+]);
+
+/** The event type of each event class, by local name ("Attack" → attack). */
+export const EVENT_TYPE_OF_CLASS: ReadonlyMap<string, EventType> = new Map(Object.entries(EVENT_CLASS).map(([t, c]) => [localName(c.value), t as EventType]));

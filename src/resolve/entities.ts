@@ -3,69 +3,20 @@
  * person names, demonyms, country codes and @handles merged), each with an IRI minted from its
  * class and normalised name, so that entities of separate builds merge by plain union.
  */
-import { CLASS_OF, type EntityClass, type Facts, type FineType, type TypedMention } from '../extract/index.js';
-import { resolveFacts, type ResolvedEvent, type ResolvedPost, type ResolvedRelation, type ResolvedSource } from './facts.js';
-import type { Article, Doc } from '../types.js';
-import { mintIri, normaliseName } from './iri.js';
+import { CATEGORY_OF, type Article, type CoMention, type Doc, type Entity, type EntityCategory, type EntityClass, type Facts, type MentionRef, type ResolvedArticle, type TypedMention } from '../types.js';
+import { resolveFacts } from './facts.js';
+import { normaliseName } from '../extract/index.js';
+import { mintIri } from './iri.js';
 import { countryOfCode, countryOfDemonym, findCity, findCountry, findRegion } from './places.js';
 
 
-export interface MentionRef {
-  articleId: string;
-  start: number;
-  end: number;
-  sentence: number;
-  text: string;
-  confidence: number;
-}
+const GENERIC = new Set<EntityClass>(['Organization', 'Place', 'Other']);
 
-export interface Entity {
-  iri: string;
-  cls: EntityClass;
-  fine: FineType;
-  label: string;
-  aliases: string[];
-  handles: string[];
-  geonamesId?: number;
-  lat?: number;
-  lon?: number;
-  /** ISO code for countries. */
-  countryCode?: string;
-  /** For a country's agency: the country's IRI. */
-  country?: string;
-  /** For a city or region: the IRI of the country it lies in. */
-  containedIn?: string;
-  mentions: MentionRef[];
-}
-
-/** A co-mention: two entities named in the same sentence (a weak, untyped relation). */
-export interface CoMention {
-  a: string;
-  b: string;
-  articleId: string;
-  sentence: number;
-  sentenceText: string;
-  start: number;
-  end: number;
-}
-
-export interface ResolvedArticle {
-  article: Article;
-  entities: Entity[];
-  coMentions: CoMention[];
-  relations: ResolvedRelation[];
-  events: ResolvedEvent[];
-  sources: ResolvedSource[];
-  posts: ResolvedPost[];
-}
-
-
-const GENERIC = new Set<FineType>(['Organization', 'Place', 'Other']);
-
+/** The mentions of one entity in an article, with the names and classes they give it. */
 interface Cluster {
-  cls: EntityClass;
+  category: EntityCategory;
   names: Map<string, number>;
-  fines: Map<FineType, number>;
+  classes: Map<EntityClass, number>;
   mentions: MentionRef[];
   handles: Set<string>;
   /** Canonical name when a gazetteer fixed it (a country's common name). */
@@ -113,49 +64,66 @@ function best<T>(counts: Map<T, number>, better: (a: T, b: T) => boolean = () =>
 
 /** Resolves one article's typed mentions into entities with IRIs under `base`, and its facts onto them. */
 export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[], base: string, facts?: Facts): ResolvedArticle {
+  const { clusters, clusterOfMention } = clusterMentions(article, typed);
+  mergePartialNames(clusters);
+  mergeAcronyms(clusters);
+  attachHandles(doc, typed, clusterOfMention, clusters);
+  const { entities, iriOf } = assembleEntities(clusters, base);
+  const coMentions = coMentionsOf(article, doc, clusterOfMention, iriOf);
+  const iriOfTyped = typed.map((m) => {
+    const c = clusterOfMention.get(m);
+    return c ? iriOf.get(root(c)) : undefined;
+  });
+  const labelOf = new Map(entities.map((e) => [e.iri, e.label]));
+  const resolvedFacts = facts ? resolveFacts(article, doc, facts, iriOfTyped, labelOf, base) : { relations: [], events: [], sources: [], posts: [] };
+  return { article, entities: entities.sort((a, b) => a.iri.localeCompare(b.iri)), coMentions, ...resolvedFacts };
+}
+
+/** Typed mentions grouped by category and normalised name; demonyms and country names join their country, agencies their country's agency. */
+function clusterMentions(article: Article, typed: TypedMention[]): { clusters: Map<string, Cluster>; clusterOfMention: Map<TypedMention, Cluster> } {
   const clusters = new Map<string, Cluster>();
   const clusterOfMention = new Map<TypedMention, Cluster>();
-  const add = (key: string, cls: EntityClass, m: TypedMention, name: string, fine: FineType, extra: Partial<Cluster> = {}) => {
+  const add = (key: string, category: EntityCategory, m: TypedMention, name: string, cls: EntityClass, extra: Partial<Cluster> = {}) => {
     let c = clusters.get(key);
-    if (!c) clusters.set(key, (c = { cls, names: new Map(), fines: new Map(), mentions: [], handles: new Set(), ...extra }));
+    if (!c) clusters.set(key, (c = { category, names: new Map(), classes: new Map(), mentions: [], handles: new Set(), ...extra }));
     c.names.set(name, (c.names.get(name) ?? 0) + 1);
-    c.fines.set(fine, (c.fines.get(fine) ?? 0) + 1);
-    c.mentions.push({ articleId: article.id, start: m.start, end: m.end, sentence: m.sentence, text: m.text, confidence: m.score });
+    c.classes.set(cls, (c.classes.get(cls) ?? 0) + 1);
+    c.mentions.push({ articleId: article.id, start: m.start, end: m.end, sentenceIndex: m.sentenceIndex, text: m.text, confidence: m.score });
     clusterOfMention.set(m, c);
   };
 
   for (const m of typed) {
     const name = m.text.replace(/[’']s$/u, '');
-    if (m.fine === 'Other') {
+    if (m.class === 'Other') {
       // "French", "Iraqi": a demonym names its country.
-      const country = m.coarse === 'MISC' ? countryOfDemonym(m.text) : undefined;
+      const country = m.tag === 'MISC' ? countryOfDemonym(m.text) : undefined;
       if (country) add(`place:${normaliseName(country.name)}`, 'place', m, m.text, 'Country', { canonical: country.name, countryCode: country.code, lat: country.lat, lon: country.lon });
       continue;
     }
-    const cls = CLASS_OF[m.fine]!;
+    const category = CATEGORY_OF[m.class]!;
     if (m.country) {
       // "French police" and "Iraq's police" are one agency: keyed by the country and the head words.
       const country = countryOfDemonym(m.country) ?? findCountry(m.country.replace(/[’']s$/u, ''));
       if (country) {
         const head = m.text.slice(m.country.length).replace(/^[’']s/u, '').trim().toLowerCase();
-        add(`organization:${normaliseName(country.name)}:${head}`, 'organization', m, m.text, m.fine, { countryName: country.name, iriName: `${country.name} ${head}` });
+        add(`organization:${normaliseName(country.name)}:${head}`, 'organization', m, m.text, m.class, { countryName: country.name, iriName: `${country.name} ${head}` });
         continue;
       }
     }
-    if (cls === 'place') {
+    if (category === 'place') {
       const country = findCountry(name);
       if (country) {
         add(`place:${normaliseName(country.name)}`, 'place', m, name, 'Country', { canonical: country.name, countryCode: country.code, lat: country.lat, lon: country.lon });
         continue;
       }
     }
-    add(`${cls}:${normaliseName(name)}`, cls, m, name, m.fine);
+    add(`${category}:${normaliseName(name)}`, category, m, name, m.class);
   }
+  return { clusters, clusterOfMention };
+}
 
-  mergePartialNames(clusters);
-  mergeAcronyms(clusters);
-  attachHandles(doc, typed, clusterOfMention, clusters);
-
+/** One entity per cluster: its label, class, IRI, aliases, and what the gazetteers know of it. */
+function assembleEntities(clusters: Map<string, Cluster>, base: string): { entities: Entity[]; iriOf: Map<Cluster, string> } {
   const entities: Entity[] = [];
   const iriOf = new Map<Cluster, string>();
   for (const c of new Set(clusters.values())) {
@@ -164,13 +132,13 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
     const label =
       c.canonical ??
       names.sort((a, b) => Number(isAcronym(a)) - Number(isAcronym(b)) || b.split(' ').length - a.split(' ').length || (c.names.get(b) ?? 0) - (c.names.get(a) ?? 0) || b.length - a.length)[0];
-    const fine = best(c.fines, (a) => !GENERIC.has(a));
-    const iri = mintIri(base, c.cls, c.iriName ?? label);
+    const cls = best(c.classes, (a) => !GENERIC.has(a));
+    const iri = mintIri(base, c.category, c.iriName ?? label);
     iriOf.set(c, iri);
     const entity: Entity = {
       iri,
-      cls: c.cls,
-      fine: GENERIC.has(fine) ? ([...c.fines.keys()].find((f) => !GENERIC.has(f)) ?? fine) : fine,
+      category: c.category,
+      class: GENERIC.has(cls) ? ([...c.classes.keys()].find((f) => !GENERIC.has(f)) ?? cls) : cls,
       label,
       aliases: [...new Set([...c.names.keys()].filter((n) => n !== label))].sort(),
       handles: [...c.handles].sort(),
@@ -182,51 +150,53 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
       entity.lon = c.lon;
     }
     if (c.countryName) entity.country = mintIri(base, 'place', c.countryName);
-    if (entity.fine === 'City') {
-      const city = findCity(label);
-      if (city) {
-        entity.geonamesId = city.geonamesId;
-        entity.lat = city.lat;
-        entity.lon = city.lon;
-        const country = countryOfCode(city.country);
-        if (country) entity.containedIn = mintIri(base, 'place', country.name);
-      }
-    }
-    if (entity.fine === 'Region') {
-      const country = countryOfCode(findRegion(label)?.countryCode ?? '');
-      if (country) entity.containedIn = mintIri(base, 'place', country.name);
-    }
+    placeInGazetteers(entity, base);
     entities.push(entity);
   }
+  return { entities, iriOf };
+}
 
-  // Co-mentions: distinct entities in the same sentence.
+/** A city's GeoNames id, coordinates and country; a region's country. */
+function placeInGazetteers(entity: Entity, base: string): void {
+  if (entity.class === 'City') {
+    const city = findCity(entity.label);
+    if (city) {
+      entity.geonamesId = city.geonamesId;
+      entity.lat = city.lat;
+      entity.lon = city.lon;
+      const country = countryOfCode(city.country);
+      if (country) entity.containedIn = mintIri(base, 'place', country.name);
+    }
+  }
+  if (entity.class === 'Region') {
+    const country = countryOfCode(findRegion(entity.label)?.countryCode ?? '');
+    if (country) entity.containedIn = mintIri(base, 'place', country.name);
+  }
+}
+
+/** Co-mentions: distinct entities named in the same sentence, each pair once per sentence. */
+function coMentionsOf(article: Article, doc: Doc, clusterOfMention: Map<TypedMention, Cluster>, iriOf: Map<Cluster, string>): CoMention[] {
   const coMentions: CoMention[] = [];
   const bySentence = new Map<number, Set<string>>();
   for (const [m, c] of clusterOfMention) {
-    let set = bySentence.get(m.sentence);
-    if (!set) bySentence.set(m.sentence, (set = new Set()));
+    let set = bySentence.get(m.sentenceIndex);
+    if (!set) bySentence.set(m.sentenceIndex, (set = new Set()));
     set.add(iriOf.get(root(c))!);
   }
   for (const [si, iris] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
     const list = [...iris].sort();
     const s = doc.sentences[si];
     for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) coMentions.push({ a: list[i], b: list[j], articleId: article.id, sentence: si, sentenceText: doc.text.slice(s.start, s.end), start: s.start, end: s.end });
+      for (let j = i + 1; j < list.length; j++) coMentions.push({ a: list[i], b: list[j], articleId: article.id, sentenceIndex: si, sentenceText: doc.text.slice(s.start, s.end), start: s.start, end: s.end });
   }
-  const iriOfTyped = typed.map((m) => {
-    const c = clusterOfMention.get(m);
-    return c ? iriOf.get(root(c)) : undefined;
-  });
-  const labelOf = new Map(entities.map((e) => [e.iri, e.label]));
-  const resolvedFacts = facts ? resolveFacts(article, doc, facts, iriOfTyped, labelOf, base) : { relations: [], events: [], sources: [], posts: [] };
-  return { article, entities: entities.sort((a, b) => a.iri.localeCompare(b.iri)), coMentions, ...resolvedFacts };
+  return coMentions;
 }
 
 /** Moves every entry of `from` into `into` and points its keys there. */
 function absorb(clusters: Map<string, Cluster>, into: Cluster, from: Cluster): void {
   if (into === from) return;
   for (const [n, k] of from.names) into.names.set(n, (into.names.get(n) ?? 0) + k);
-  for (const [f, k] of from.fines) into.fines.set(f, (into.fines.get(f) ?? 0) + k);
+  for (const [f, k] of from.classes) into.classes.set(f, (into.classes.get(f) ?? 0) + k);
   into.mentions.push(...from.mentions);
   for (const h of from.handles) into.handles.add(h);
   for (const [key, c] of clusters) if (c === from) clusters.set(key, into);
@@ -235,7 +205,7 @@ function absorb(clusters: Map<string, Cluster>, into: Cluster, from: Cluster): v
 
 /** "Bajolet" and "Salah" join "Bernard Bajolet" and "Abdeslam Salah" when exactly one full name fits. */
 function mergePartialNames(clusters: Map<string, Cluster>): void {
-  const people = [...new Set(clusters.values())].filter((c) => c.cls === 'person');
+  const people = [...new Set(clusters.values())].filter((c) => c.category === 'person');
   const full = people.filter((c) => [...c.names.keys()].some((n) => n.split(/\s+/).length > 1));
   for (const c of people) {
     const names = [...c.names.keys()];
@@ -254,11 +224,11 @@ function mergePartialNames(clusters: Map<string, Cluster>): void {
  */
 function mergeAcronyms(clusters: Map<string, Cluster>): void {
   const all = [...new Set(clusters.values())];
-  const orgs = all.filter((c) => c.cls === 'organization');
-  for (const c of all.filter((c) => (c.cls === 'organization' || c.cls === 'place') && !c.countryCode)) {
+  const orgs = all.filter((c) => c.category === 'organization');
+  for (const c of all.filter((c) => (c.category === 'organization' || c.category === 'place') && !c.countryCode)) {
     const acronym = [...c.names.keys()].find(isAcronym)?.replace(/[.\-]/g, '');
     if (!acronym || [...c.names.keys()].some((n) => !isAcronym(n))) continue;
-    const fine = best(c.fines);
+    const cls = best(c.classes);
     const candidates = orgs.filter((o) => {
       if (o === c) return false;
       return [...o.names.keys()].some((n) => {
@@ -266,11 +236,11 @@ function mergeAcronyms(clusters: Map<string, Cluster>): void {
         const ini = initials(n);
         if (ini.length < 2) return false;
         if (ini === acronym) return true;
-        return c.cls === 'organization' && acronym.startsWith(ini) && acronym.length - ini.length <= 2 && !GENERIC.has(fine) && best(o.fines) === fine;
+        return c.category === 'organization' && acronym.startsWith(ini) && acronym.length - ini.length <= 2 && !GENERIC.has(cls) && best(o.classes) === cls;
       });
     });
     if (candidates.length !== 1) continue;
-    if (c.cls !== 'organization') c.fines.clear(); // the tagger's place type was the mistake
+    if (c.category !== 'organization') c.classes.clear(); // the tagger's place type was the mistake
     absorb(clusters, candidates[0], c);
   }
 }
@@ -306,7 +276,7 @@ export function mergeEntities(resolved: ResolvedArticle[]): Entity[] {
       prev.aliases = [...new Set([...prev.aliases, ...e.aliases, ...(e.label !== prev.label ? [e.label] : [])])].sort();
       prev.handles = [...new Set([...prev.handles, ...e.handles])].sort();
       prev.mentions.push(...e.mentions);
-      if (GENERIC.has(prev.fine) && !GENERIC.has(e.fine)) prev.fine = e.fine;
+      if (GENERIC.has(prev.class) && !GENERIC.has(e.class)) prev.class = e.class;
       prev.geonamesId ??= e.geonamesId;
       prev.containedIn ??= e.containedIn;
       prev.lat ??= e.lat;

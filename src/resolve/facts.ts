@@ -7,78 +7,13 @@
  * same attack in the same place on the same day (or month) give one node; any other event is
  * the article's own.
  */
-import { VIOLENT, type EventArgument, type EventType, type Facts, type FactEvidence, type RelationFamily } from '../extract/index.js';
-import type { Article, Doc } from '../types.js';
-import type { ResolvedArticle } from './entities.js';
-
-/** Where a fact was read, ready for a statement node. */
-export interface Evidence {
-  articleId: string;
-  sentence: number;
-  /** The sentence's text and offsets. */
-  sentenceText: string;
-  sentenceStart: number;
-  sentenceEnd: number;
-  /** Offsets of the words that state the fact. */
-  start: number;
-  end: number;
-  confidence: number;
-  rule: string;
-}
-
-export interface ResolvedRelation {
-  family: RelationFamily;
-  subject: string;
-  object: string;
-  role?: string;
-  evidence: Evidence;
-}
-
-export interface ResolvedArgument {
-  iri: string;
-  evidence: Evidence;
-}
-
-export interface ResolvedEvent {
-  iri: string;
-  /** The IRI of the named-event entity when the event also has a key IRI (both are the same event). */
-  sameAs?: string;
-  type: EventType;
-  label: string;
-  named: boolean;
-  mentions: { start: number; end: number; text: string; sentence: number }[];
-  places: ResolvedArgument[];
-  actors: ResolvedArgument[];
-  targets: ResolvedArgument[];
-  times: { earliest: string; latest: string; text: string; evidence: Evidence }[];
-  killed: { value: number; atLeast: boolean; evidence: Evidence }[];
-  injured: { value: number; atLeast: boolean; evidence: Evidence }[];
-}
-
-export interface ResolvedSource {
-  iri: string;
-  evidence: Evidence;
-}
-
-export interface ResolvedPost {
-  iri: string;
-  text: string;
-  start: number;
-  end: number;
-  authorName: string;
-  author?: string;
-  handle: string;
-  date?: string;
-  mentions: string[];
-  events: string[];
-  hashtags: string[];
-  links: string[];
-}
+import { VIOLENT } from '../extract/index.js';
+import type { Article, ArticleEvidence, CountArgument, Doc, EventArgument, EventNode, EventType, Evidence, Facts, ResolvedArgument, ResolvedArticle, ResolvedEvent, ResolvedPost, ResolvedRelation, ResolvedSource } from '../types.js';
 
 /** The key an unnamed event is minted from: its kind (acts of violence are one kind), place and date. */
-function eventKey(type: EventType, place: string | undefined, time: { earliest: string; latest: string } | undefined): string | undefined {
+function eventKey(eventType: EventType, place: string | undefined, time: { earliest: string; latest: string } | undefined): string | undefined {
   if (!place || !time) return undefined;
-  const kind = VIOLENT.has(type) ? 'attack' : type;
+  const kind = VIOLENT.has(eventType) ? 'attack' : eventType;
   const date = time.earliest === time.latest ? time.earliest : time.earliest.slice(0, 7) === time.latest.slice(0, 7) ? time.earliest.slice(0, 7) : undefined;
   if (!date) return undefined;
   // The place's IRI ends in a slug already; shortened so the date always stays in the key.
@@ -86,9 +21,9 @@ function eventKey(type: EventType, place: string | undefined, time: { earliest: 
 }
 
 export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfTyped: (string | undefined)[], labelOf: Map<string, string>, base: string): Pick<ResolvedArticle, 'relations' | 'events' | 'sources' | 'posts'> {
-  const evidence = (e: FactEvidence): Evidence => {
-    const s = doc.sentences[e.sentence];
-    return { articleId: article.id, sentence: e.sentence, sentenceText: doc.text.slice(s.start, s.end), sentenceStart: s.start, sentenceEnd: s.end, start: e.start, end: e.end, confidence: e.confidence, rule: e.rule };
+  const evidence = (e: Evidence): ArticleEvidence => {
+    const s = doc.sentences[e.sentenceIndex];
+    return { articleId: article.id, sentenceIndex: e.sentenceIndex, sentenceText: doc.text.slice(s.start, s.end), sentenceStart: s.start, sentenceEnd: s.end, start: e.start, end: e.end, confidence: e.confidence, rule: e.rule };
   };
   const args = (list: EventArgument[]): ResolvedArgument[] => {
     const out: ResolvedArgument[] = [];
@@ -102,19 +37,19 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
   const events: ResolvedEvent[] = facts.events.map((e, i) => {
     const places = args(e.places);
     const times = e.times.map((t) => ({ earliest: t.earliest, latest: t.latest, text: t.text, evidence: evidence(t) }));
-    const namedIri = e.named !== undefined ? iriOfTyped[e.named] : undefined;
-    const key = eventKey(e.type, places[0]?.iri, times[0]);
+    const namedIri = e.nameMention !== undefined ? iriOfTyped[e.nameMention] : undefined;
+    const key = eventKey(e.eventType, places[0]?.iri, times[0]);
     const iri = namedIri ?? (key ? `${base}event/${key}` : `${base}event/${article.id}-${i + 1}`);
     const place = places[0] ? labelOf.get(places[0].iri) : undefined;
     const when = times[0] ? (times[0].earliest === times[0].latest ? times[0].earliest : `${times[0].earliest} – ${times[0].latest}`) : undefined;
-    const label = (namedIri && labelOf.get(namedIri)) || `${e.type}${place ? ` in ${place}` : ''}${when ? `, ${when}` : ''}`;
-    const count = (c: { value: number; atLeast: boolean } & FactEvidence) => ({ value: c.value, atLeast: c.atLeast, evidence: evidence(c) });
+    const label = (namedIri && labelOf.get(namedIri)) || `${e.eventType}${place ? ` in ${place}` : ''}${when ? `, ${when}` : ''}`;
+    const count = (c: CountArgument) => ({ value: c.value, atLeast: c.atLeast, evidence: evidence(c) });
     return {
       iri,
       ...(namedIri && key ? { sameAs: `${base}event/${key}` } : {}),
-      type: e.type,
+      eventType: e.eventType,
       label,
-      named: namedIri !== undefined,
+      isNamed: namedIri !== undefined,
       mentions: e.mentions,
       places,
       actors: args(e.actors),
@@ -127,8 +62,8 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
 
   const relations: ResolvedRelation[] = [];
   for (const r of facts.relations) {
-    const subject = r.subject !== undefined ? iriOfTyped[r.subject] : r.subjectEvent !== undefined ? events[r.subjectEvent]?.iri : undefined;
-    const object = r.object !== undefined ? iriOfTyped[r.object] : r.objectEvent !== undefined ? events[r.objectEvent]?.iri : undefined;
+    const subject = r.subjectMention !== undefined ? iriOfTyped[r.subjectMention] : r.subjectEvent !== undefined ? events[r.subjectEvent]?.iri : undefined;
+    const object = r.objectMention !== undefined ? iriOfTyped[r.objectMention] : r.objectEvent !== undefined ? events[r.objectEvent]?.iri : undefined;
     // A fact between an entity and itself says nothing.
     if (!subject || !object || subject === object) continue;
     relations.push({ family: r.family, subject, object, ...(r.role ? { role: r.role } : {}), evidence: evidence(r) });
@@ -140,7 +75,7 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
     if (iri) sources.push({ iri, evidence: evidence(c) });
   }
 
-  const posts: ResolvedPost[] = facts.posts.map(({ post, author, mentions, events: evs }) => ({
+  const posts: ResolvedPost[] = facts.posts.map(({ post, authorMention: author, mentionIndices, eventIndices }) => ({
     iri: `${base}post/${article.id}-${post.blockStart}`,
     text: post.text,
     start: post.start,
@@ -149,25 +84,12 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
     ...(author !== undefined && iriOfTyped[author] ? { author: iriOfTyped[author] } : {}),
     handle: post.handle,
     ...(post.date ? { date: post.date } : {}),
-    mentions: [...new Set(mentions.flatMap((m) => (iriOfTyped[m] && m !== author ? [iriOfTyped[m]!] : [])))],
-    events: [...new Set(evs.map((e) => events[e].iri))],
+    mentions: [...new Set(mentionIndices.flatMap((m) => (iriOfTyped[m] && m !== author ? [iriOfTyped[m]!] : [])))],
+    events: [...new Set(eventIndices.map((e) => events[e].iri))],
     hashtags: post.hashtags,
     links: post.links,
   }));
   return { relations, events, sources, posts };
-}
-
-/** An event as the build knows it: merged over the articles that report it. */
-export interface EventNode {
-  iri: string;
-  types: EventType[];
-  label: string;
-  /** Whether it is a named event, described as an entity too. */
-  named: boolean;
-  /** Other IRIs of the same event (a named event's key IRI). */
-  sameAs: string[];
-  articles: string[];
-  mentionCount: number;
 }
 
 /**
@@ -193,8 +115,8 @@ export function mergeEvents(resolved: ResolvedArticle[]): EventNode[] {
   for (const r of resolved) {
     for (const e of r.events) {
       let node = byIri.get(e.iri);
-      if (!node) byIri.set(e.iri, (node = { iri: e.iri, types: [], label: e.label, named: e.named, sameAs: [], articles: [], mentionCount: 0 }));
-      if (!node.types.includes(e.type)) node.types.push(e.type);
+      if (!node) byIri.set(e.iri, (node = { iri: e.iri, eventTypes: [], label: e.label, isNamed: e.isNamed, sameAs: [], articles: [], mentionCount: 0 }));
+      if (!node.eventTypes.includes(e.eventType)) node.eventTypes.push(e.eventType);
       if (e.sameAs && !node.sameAs.includes(e.sameAs)) node.sameAs.push(e.sameAs);
       if (!node.articles.includes(r.article.id)) node.articles.push(r.article.id);
       node.mentionCount += e.mentions.length;

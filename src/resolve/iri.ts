@@ -1,18 +1,7 @@
-/** Names to IRIs: normalised, slugged to [a-z0-9-], minted under a base with the entity's class. */
+/** Names to IRIs: normalised, slugged to [a-z0-9-], minted under a base with the entity's category. */
 import { createHash } from 'node:crypto';
-import type { EntityClass } from '../extract/index.js';
-
-/** Lowercase, accents folded, possessives and a leading "the" dropped, spaces collapsed. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’']s$/u, '')
-    .replace(/^the\s+/i, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { normaliseName } from '../extract/index.js';
+import type { EntityCategory } from '../types.js';
 
 /** IRI-safe slug of a normalised name ([a-z0-9-] only), or a hash when nothing is left. */
 export function slug(name: string): string {
@@ -24,6 +13,6 @@ export function slug(name: string): string {
   return s || `h-${createHash('sha256').update(normaliseName(name)).digest('hex').slice(0, 12)}`;
 }
 
-export function mintIri(base: string, cls: EntityClass, name: string): string {
-  return `${base}${cls}/${slug(name)}`;
+export function mintIri(base: string, category: EntityCategory, name: string): string {
+  return `${base}${category}/${slug(name)}`;
 }

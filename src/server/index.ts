@@ -10,7 +10,7 @@ import sirv from 'sirv';
 import { MultiDirectedGraph } from 'graphology';
 import { NewskgError } from '../errors.js';
 import { DEFAULT_LIMITS, SparqlEndpoint, type SparqlLimits } from './sparql.js';
-import type { EntityDetails, EntityRelation, GraphAttributes, KnowledgeGraph } from '../graph/index.js';
+import type { EntityDetails, EntityGraph, EntityRelation, GraphAttributes } from '../graph/index.js';
 
 export interface ServeOptions {
   /** The folder holding graph.json (a build's output folder). */
@@ -48,7 +48,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** The graph of a build folder, re-read when graph.json changes. */
 class GraphFile {
-  private graph?: KnowledgeGraph;
+  private graph?: EntityGraph;
   private text?: string;
   private mtime = 0;
   constructor(private readonly path: string) {}
@@ -58,7 +58,7 @@ class GraphFile {
     if (this.text !== undefined && mtime === this.mtime) return;
     this.text = readFileSync(this.path, 'utf8');
     try {
-      this.graph = MultiDirectedGraph.from(JSON.parse(this.text)) as KnowledgeGraph;
+      this.graph = MultiDirectedGraph.from(JSON.parse(this.text)) as EntityGraph;
     } catch (err) {
       throw new NewskgError('serve', `${this.path}: not a graph (${(err as Error).message.split('\n')[0]})`);
     }
@@ -83,7 +83,7 @@ class GraphFile {
         predicate: attrs.predicate,
         family: attrs.family,
         direction: source === id ? 'out' : 'in',
-        other: { id: other, label: o.label, type: o.type },
+        other: { id: other, label: o.label, class: o.class },
         confidence: attrs.confidence,
         weak: attrs.weak,
         evidence: attrs.evidence.map((e) => ({ ...e, article: { id: e.articleId, ...(articles[e.articleId] ?? {}) } })),

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Worker } from 'node:worker_threads';
+import { WorkerError } from '../errors.js';
 import { queryForm } from '../query/index.js';
 import { compiledWorker } from '../worker-script.js';
 
@@ -67,7 +68,7 @@ export class SparqlEndpoint {
     private readonly limits: SparqlLimits = DEFAULT_LIMITS,
   ) {
     const script = compiledWorker(import.meta.url, 'sparql-worker.js');
-    if (!script) throw new Error('the SPARQL worker is not built: run npm run build');
+    if (!script) throw new WorkerError('serve', 'the SPARQL worker is not built: run npm run build');
     this.script = script;
   }
 
@@ -78,7 +79,7 @@ export class SparqlEndpoint {
     this.ready = new Promise((resolve, reject) => {
       worker.once('message', () => resolve());
       worker.once('error', reject);
-      worker.once('exit', () => reject(new Error('the query worker stopped while loading the graph')));
+      worker.once('exit', () => reject(new WorkerError('serve', 'the query worker stopped while loading the graph')));
     });
     // A worker that dies is forgotten, so the next query starts a fresh one (and reloads the graph).
     const forget = () => {

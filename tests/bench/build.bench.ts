@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { DEFAULT_BASE } from '../../src/rdf/index.js';
 
 let root = dirname(fileURLToPath(import.meta.url));

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { mulberry32 } from '../../src/nlp/hash.js';
 import { KnowledgeGraph } from '../../src/query/index.js';
 
@@ -39,7 +39,7 @@ function generate(dir: string, entities: number, relations: number): number {
     const iri = `${base}entity/e${i}`;
     const kind = kinds[i % kinds.length];
     lines.push(`<${iri}> <${rdf}type> <${nkg}${kind}> .`, `<${iri}> <${skos}prefLabel> "Entity ${i}"@en .`, `<${iri}> <http://www.w3.org/2000/01/rdf-schema#label> "Entity ${i}" .`, `<${iri}> <${skos}altLabel> "E${i}"@en .`);
-    nodes.push({ key: iri, attributes: { label: `Entity ${i}`, type: kind, cls: kind === 'Event' ? 'event' : 'entity', aliases: [`E${i}`], handles: [], mentionCount: 1 + (i % 9), articles: 1, x: rand(), y: rand(), size: 3 } });
+    nodes.push({ key: iri, attributes: { label: `Entity ${i}`, class: kind, category: kind === 'Event' ? 'event' : kind === 'Person' ? 'person' : kind === 'Organization' ? 'organization' : 'place', aliases: [`E${i}`], handles: [], mentionCount: 1 + (i % 9), articles: 1, x: rand(), y: rand(), size: 3 } });
   }
   const edges = [];
   for (let r = 0; r < relations; r++) {
@@ -58,7 +58,7 @@ function generate(dir: string, entities: number, relations: number): number {
       `<${st}> <${nkg}evidenceText> "Entity ${a} ${p} entity ${b}, officials said on Tuesday." .`,
       `<${st}> <${nkg}confidence> "0.7"^^<http://www.w3.org/2001/XMLSchema#decimal> .`,
     );
-    edges.push({ key: `e${r}`, source: `${base}entity/e${a}`, target: `${base}entity/e${b}`, attributes: { predicate: p, family: p, weak: false, confidence: 0.7, evidenceCount: 1, evidence: [{ articleId: `a${r % 5000}`, sentence: `Entity ${a} ${p} entity ${b}.`, sentenceStart: 0 }] } });
+    edges.push({ key: `e${r}`, source: `${base}entity/e${a}`, target: `${base}entity/e${b}`, attributes: { predicate: p, family: p, weak: false, confidence: 0.7, evidenceCount: 1, evidence: [{ articleId: `a${r % 5000}`, sentenceText: `Entity ${a} ${p} entity ${b}.`, sentenceStart: 0 }] } });
   }
   writeFileSync(join(dir, 'graph.nt'), `${lines.join('\n')}\n`);
   writeFileSync(join(dir, 'graph.json'), JSON.stringify({ attributes: { articles: {} }, options: { type: 'directed', multi: true, allowSelfLoops: false }, nodes, edges }));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { mulberry32 } from '../../src/nlp/hash.js';
 import { serve } from '../../src/server/index.js';
 
@@ -27,7 +27,7 @@ function generated(order: number, size: number): unknown {
     const angle = (2 * Math.PI * c) / clusters;
     return {
       key: `https://example.org/n/${i}`,
-      attributes: { label: `Entity ${i}`, type: KINDS[i % KINDS.length], cls: 'person', aliases: [], handles: [], mentionCount: 1 + (i % 7), articles: 1, x: Math.cos(angle) * 1000 + (rand() - 0.5) * 120, y: Math.sin(angle) * 1000 + (rand() - 0.5) * 120, size: 3, ...(i % 6 === 5 ? { dateEarliest: `20${10 + (i % 10)}-01-01`, dateLatest: `20${10 + (i % 10)}-01-31` } : {}) },
+      attributes: { label: `Entity ${i}`, class: KINDS[i % KINDS.length], category: 'person', aliases: [], handles: [], mentionCount: 1 + (i % 7), articles: 1, x: Math.cos(angle) * 1000 + (rand() - 0.5) * 120, y: Math.sin(angle) * 1000 + (rand() - 0.5) * 120, size: 3, ...(i % 6 === 5 ? { dateEarliest: `20${10 + (i % 10)}-01-01`, dateLatest: `20${10 + (i % 10)}-01-31` } : {}) },
     };
   });
   const edges = Array.from({ length: size }, (_, e) => {

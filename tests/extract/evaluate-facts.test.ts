@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { evaluateFacts, factsFiles, prf, totalOf } from '../../src/build/index.js';
+import { evaluateFacts, factsFiles, prf, totalOf } from '../../src/pipeline/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 

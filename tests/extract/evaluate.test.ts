@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { places } from '../../src/build/index.js';
+import { places } from '../../src/pipeline/index.js';
 import { evaluateGum, namedPart } from '../../src/extract/index.js';
 
 describe('GUM scoring', () => {

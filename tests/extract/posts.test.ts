@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findSocialPosts, type SocialPost } from '../../src/extract/posts.js';
+import { findSocialPosts } from '../../src/extract/posts.js';
+import type { SocialPost } from '../../src/types.js';
 
 const seed = readFileSync(new URL('../../seeds/000_93913eae600d5a9a.txt', import.meta.url), 'utf8');
 

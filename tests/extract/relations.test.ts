@@ -3,8 +3,8 @@
  * no seed uses), and none where a sentence merely lists names.
  */
 import { describe, expect, test } from 'vitest';
-import { processArticle } from '../../src/build/article.js';
-import type { ResolvedArticle } from '../../src/resolve/index.js';
+import { processArticle } from '../../src/pipeline/article.js';
+import type { ResolvedArticle } from '../../src/types.js';
 
 const BASE = 'https://example.org/kg/';
 const read = (text: string, published = '2021-03-15'): ResolvedArticle => processArticle({ id: 'a0', text, origin: 'test', published }, BASE);
@@ -31,7 +31,7 @@ describe('relations', () => {
 
   test('suspicion: "a suspect in the attack, identified as X" ties X to the attack', () => {
     const r = read('Gunmen attacked a market in Porto on Friday, killing five people. Police are searching for a suspect in the attack, identified as Rui Costa.');
-    const attack = r.events.find((e) => e.type === 'attack');
+    const attack = r.events.find((e) => e.eventType === 'attack');
     expect(attack?.killed.map((c) => c.value)).toEqual([5]);
     expect(attack?.times[0]).toMatchObject({ earliest: '2021-03-12', latest: '2021-03-12' });
     expect(facts(r)).toContain(`person/rui-costa suspect ${attack!.iri.slice(BASE.length)}`);

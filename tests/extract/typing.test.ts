@@ -4,26 +4,26 @@ import { typeMentions, type PlaceLookup } from '../../src/extract/index.js';
 import { analyze, loadModel } from '../../src/nlp/pipeline.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { tokenize } from '../../src/nlp/tokenize.js';
-import type { Doc, EntityType, Mention } from '../../src/types.js';
+import type { Doc, EntityTag, Mention } from '../../src/types.js';
 
 const noPlaces: PlaceLookup = { isCountry: () => false, isCity: () => false, isDemonym: () => false };
 
 /** A Doc with hand-placed mentions, so each rule is tested apart from the tagger. */
-function docWith(text: string, names: [string, EntityType][]): Doc {
+function docWith(text: string, names: [string, EntityTag][]): Doc {
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
-  const mentions: Mention[] = names.map(([name, type]) => {
+  const mentions: Mention[] = names.map(([name, tag]) => {
     const start = text.indexOf(name);
     const end = start + name.length;
     const tokenStart = tokens.findIndex((t) => t.start === start);
     const tokenEnd = tokens.findIndex((t) => t.end === end) + 1;
-    return { type, text: name, start, end, tokenStart, tokenEnd, sentence: 0, score: 0.9 };
+    return { tag, text: name, start, end, tokenStart, tokenEnd, sentenceIndex: 0, score: 0.9 };
   });
   const n = tokens.length;
   return { text, tokens, sentences, pos: Array(n).fill('NN'), chunks: Array(n).fill('O'), ner: Array(n).fill('O'), mentions };
 }
 
-const fineOf = (doc: Doc, places = noPlaces) => Object.fromEntries(typeMentions(doc, places).map((m) => [m.text, m.fine]));
+const classOf = (doc: Doc, places = noPlaces) => Object.fromEntries(typeMentions(doc, places).map((m) => [m.text, m.class]));
 
 describe('typing rules', () => {
   test.each([
@@ -38,13 +38,13 @@ describe('typing rules', () => {
     ['The Herald of Leeds reported it.', 'Herald of Leeds', 'ORG', 'NewsMediaOrganization'],
     ['A photo by Marta Getz Images was used.', 'Marta Getz Images', 'PER', 'NewsMediaOrganization'],
     ['They were Nord-backed rebels.', 'Nord-backed', 'MISC', 'Other'],
-  ] as [string, string, EntityType, string][])('%s → %s is %s', (text, name, coarse, fine) => {
-    expect(fineOf(docWith(text, [[name, coarse]]))[name]).toBe(fine);
+  ] as [string, string, EntityTag, string][])('%s → %s is %s', (text, name, tag, cls) => {
+    expect(classOf(docWith(text, [[name, tag]]))[name]).toBe(cls);
   });
 
   test('the gazetteer makes places countries or cities', () => {
     const places: PlaceLookup = { isCountry: (n) => n === 'Freedonia', isCity: (n) => n === 'Fredville', isDemonym: () => false };
-    expect(fineOf(docWith('From Freedonia to Fredville and Nowhere.', [['Freedonia', 'LOC'], ['Fredville', 'LOC'], ['Nowhere', 'LOC']]), places)).toEqual({
+    expect(classOf(docWith('From Freedonia to Fredville and Nowhere.', [['Freedonia', 'LOC'], ['Fredville', 'LOC'], ['Nowhere', 'LOC']]), places)).toEqual({
       Freedonia: 'Country',
       Fredville: 'City',
       Nowhere: 'Place',
@@ -55,28 +55,28 @@ describe('typing rules', () => {
     const doc = docWith('Red Hand struck. Later Red Hand militants fled.', [['Red Hand', 'MISC']]);
     const second = doc.text.lastIndexOf('Red Hand');
     doc.mentions.push({ ...doc.mentions[0], start: second, end: second + 8, tokenStart: 5, tokenEnd: 7 });
-    expect(typeMentions(doc, noPlaces).map((m) => m.fine)).toEqual(['ArmedGroup', 'ArmedGroup']);
+    expect(typeMentions(doc, noPlaces).map((m) => m.class)).toEqual(['ArmedGroup', 'ArmedGroup']);
   });
 
   test('a capitalised name ending in an organisation head noun is found even when the tagger missed it', () => {
     const found = typeMentions(docWith('It was reported by Channel 9 News on Monday.', []), noPlaces);
-    expect(found.map((m) => [m.text, m.fine])).toEqual([['Channel 9 News', 'NewsMediaOrganization']]);
+    expect(found.map((m) => [m.text, m.class])).toEqual([['Channel 9 News', 'NewsMediaOrganization']]);
   });
 
   test('a demonym and a government head noun make an agency; other words in between stop it', () => {
     const places: PlaceLookup = { ...noPlaces, isDemonym: (w) => w === 'Freedonian' };
     const found = typeMentions(docWith('Freedonian police and Taliban according to police.', [['Freedonian', 'MISC'], ['Taliban', 'MISC']]), places);
-    expect(found.filter((m) => m.fine === 'GovernmentOrganization').map((m) => [m.text, m.country])).toEqual([['Freedonian police', 'Freedonian']]);
+    expect(found.filter((m) => m.class === 'GovernmentOrganization').map((m) => [m.text, m.country])).toEqual([['Freedonian police', 'Freedonian']]);
   });
 
   test('an initial without a period joins the person name after it; "A" does not', () => {
-    expect(Object.keys(fineOf(docWith('— W Patrick Wilson (@x) said', [['Patrick Wilson', 'PER']])))).toEqual(['W Patrick Wilson']);
-    expect(Object.keys(fineOf(docWith('A Patrick Wilson fan said', [['Patrick Wilson', 'PER']])))).toEqual(['Patrick Wilson']);
+    expect(Object.keys(classOf(docWith('— W Patrick Wilson (@x) said', [['Patrick Wilson', 'PER']])))).toEqual(['W Patrick Wilson']);
+    expect(Object.keys(classOf(docWith('A Patrick Wilson fan said', [['Patrick Wilson', 'PER']])))).toEqual(['Patrick Wilson']);
   });
 
   test('Hurricane X, Operation X and Battle of X are events', () => {
-    expect(fineOf(docWith('Hurricane Zelda hit the coast.', [['Hurricane Zelda', 'PER']]))['Hurricane Zelda']).toBe('Event');
-    expect(fineOf(docWith('Teams came to the Robot Olympics.', [['Robot Olympics', 'MISC']]))['Robot Olympics']).toBe('Event');
+    expect(classOf(docWith('Hurricane Zelda hit the coast.', [['Hurricane Zelda', 'PER']]))['Hurricane Zelda']).toBe('Event');
+    expect(classOf(docWith('Teams came to the Robot Olympics.', [['Robot Olympics', 'MISC']]))['Robot Olympics']).toBe('Event');
   });
 
   test.each([
@@ -85,45 +85,45 @@ describe('typing rules', () => {
     ['He was linked to Al Qarn, the mayor said.', 'Al Qarn', 'Person'],
     ['He was linked to Omar bin Sura in a terrorism case.', 'Omar bin Sura', 'Person'],
   ])('affiliation in a sentence about militancy: %s → %s is %s', (text, name, fine) => {
-    expect(fineOf(docWith(text, [[name, 'PER']]))[name]).toBe(fine);
+    expect(classOf(docWith(text, [[name, 'PER']]))[name]).toBe(fine);
   });
 
   test('a name split at a lowercase particle is one person, tagged on either side or both', () => {
-    expect(fineOf(docWith('Omar bin Sura founded it.', [['Omar', 'LOC'], ['Sura', 'PER']]))).toEqual({ 'Omar bin Sura': 'Person' });
-    expect(fineOf(docWith('Police named Hamid bin Sura today.', [['Sura', 'PER']]))).toEqual({ 'Hamid bin Sura': 'Person' });
-    expect(fineOf(docWith('Vincent van Gogh painted.', [['Vincent', 'PER']]))).toEqual({ 'Vincent van Gogh': 'Person' });
-    expect(fineOf(docWith('From Lisbon to Porto by train.', [['Lisbon', 'LOC'], ['Porto', 'LOC']]))).toEqual({ Lisbon: 'Place', Porto: 'Place' });
+    expect(classOf(docWith('Omar bin Sura founded it.', [['Omar', 'LOC'], ['Sura', 'PER']]))).toEqual({ 'Omar bin Sura': 'Person' });
+    expect(classOf(docWith('Police named Hamid bin Sura today.', [['Sura', 'PER']]))).toEqual({ 'Hamid bin Sura': 'Person' });
+    expect(classOf(docWith('Vincent van Gogh painted.', [['Vincent', 'PER']]))).toEqual({ 'Vincent van Gogh': 'Person' });
+    expect(classOf(docWith('From Lisbon to Porto by train.', [['Lisbon', 'LOC'], ['Porto', 'LOC']]))).toEqual({ Lisbon: 'Place', Porto: 'Place' });
   });
 
   test('a title before a name is dropped and makes it a person', () => {
-    expect(fineOf(docWith('Ambassador Bolton spoke.', [['Ambassador Bolton', 'ORG']]))).toEqual({ Bolton: 'Person' });
+    expect(classOf(docWith('Ambassador Bolton spoke.', [['Ambassador Bolton', 'ORG']]))).toEqual({ Bolton: 'Person' });
     const places: PlaceLookup = { ...noPlaces, isCity: (n) => n === 'Lisbon' };
-    expect(fineOf(docWith('Mayor of Lisbon Ana Sousa tweeted.', [['Mayor of Lisbon Ana Sousa', 'PER']]), places)).toEqual({ 'Ana Sousa': 'Person' });
+    expect(classOf(docWith('Mayor of Lisbon Ana Sousa tweeted.', [['Mayor of Lisbon Ana Sousa', 'PER']]), places)).toEqual({ 'Ana Sousa': 'Person' });
   });
 
   test('place head words and opening words make places of names the tagger gave other types', () => {
-    expect(fineOf(docWith('Shots were fired at Cielo Verde Mall on Friday.', [['Cielo Verde Mall', 'PER']]))['Cielo Verde Mall']).toBe('Place');
-    expect(fineOf(docWith('He fled to Ciudad Nueva by car.', [['Ciudad Nueva', 'PER']]))['Ciudad Nueva']).toBe('Place');
+    expect(classOf(docWith('Shots were fired at Cielo Verde Mall on Friday.', [['Cielo Verde Mall', 'PER']]))['Cielo Verde Mall']).toBe('Place');
+    expect(classOf(docWith('He fled to Ciudad Nueva by car.', [['Ciudad Nueva', 'PER']]))['Ciudad Nueva']).toBe('Place');
   });
 
   test('a lone word of a person named in the article is that person, except after a preposition of place', () => {
     const doc = docWith('Hamid Sura died. The death of Sura was confirmed. He lived in Hamid.', [['Hamid Sura', 'PER']]);
-    for (const [name, type] of [['Sura', 'LOC'], ['Hamid', 'LOC']] as [string, EntityType][]) {
+    for (const [name, tag] of [['Sura', 'LOC'], ['Hamid', 'LOC']] as [string, EntityTag][]) {
       const start = doc.text.lastIndexOf(name);
       const tokenStart = doc.tokens.findIndex((t) => t.start === start);
-      doc.mentions.push({ type, text: name, start, end: start + name.length, tokenStart, tokenEnd: tokenStart + 1, sentence: 0, score: 0.9 });
+      doc.mentions.push({ tag, text: name, start, end: start + name.length, tokenStart, tokenEnd: tokenStart + 1, sentenceIndex: 0, score: 0.9 });
     }
-    expect(typeMentions(doc, noPlaces).map((m) => [m.text, m.fine])).toEqual([['Hamid Sura', 'Person'], ['Sura', 'Person'], ['Hamid', 'Place']]);
+    expect(typeMentions(doc, noPlaces).map((m) => [m.text, m.class])).toEqual([['Hamid Sura', 'Person'], ['Sura', 'Person'], ['Hamid', 'Place']]);
   });
 
   test('the gazetteer makes regions of states and provinces', () => {
     const places: PlaceLookup = { ...noPlaces, isRegion: (n) => n === 'Nordland' };
-    expect(fineOf(docWith('Storms hit Nordland overnight.', [['Nordland', 'LOC']]), places).Nordland).toBe('Region');
+    expect(classOf(docWith('Storms hit Nordland overnight.', [['Nordland', 'LOC']]), places).Nordland).toBe('Region');
   });
 
   test('"the" + name + event noun is a named event', () => {
     const found = typeMentions(docWith('After the Lisbon attacks, the city mourned.', [['Lisbon', 'LOC']]), noPlaces);
-    expect(found.map((m) => [m.text, m.fine])).toContainEqual(['Lisbon attacks', 'Event']);
+    expect(found.map((m) => [m.text, m.class])).toContainEqual(['Lisbon attacks', 'Event']);
   });
 });
 
@@ -132,7 +132,7 @@ describe('the seed article', () => {
   const gazetteer = loadModel().gazetteer!;
   const places: PlaceLookup = { isCountry: (n) => gazetteer.has(n, 'country'), isCity: (n) => gazetteer.has(n, 'city'), isDemonym: (w) => gazetteer.has(w, 'demonym') };
   const typed = typeMentions(analyze(text), places);
-  const typesOf = (name: string) => new Set(typed.filter((m) => m.text === name).map((m) => m.fine));
+  const typesOf = (name: string) => new Set(typed.filter((m) => m.text === name).map((m) => m.class));
 
   test.each([
     ['ISIS', 'ArmedGroup'],

@@ -1,12 +1,12 @@
 /** The build-time ForceAtlas2 layout: seeded, the same on a worker thread as in-process, and bounded in work. */
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, test } from 'vitest';
-import { iterationsFor, layout, layoutAsync, type KnowledgeGraph } from '../../src/graph/index.js';
+import { iterationsFor, layout, layoutAsync, type EntityGraph } from '../../src/graph/index.js';
 
 /** Rings of ten nodes chained together: enough nodes that layoutAsync uses its worker. */
-function rings(order: number): KnowledgeGraph {
-  const graph: KnowledgeGraph = new MultiDirectedGraph();
-  for (let i = 0; i < order; i++) graph.addNode(`n${i}`, { label: `n${i}`, type: 'Person', cls: 'person', aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 });
+function rings(order: number): EntityGraph {
+  const graph: EntityGraph = new MultiDirectedGraph();
+  for (let i = 0; i < order; i++) graph.addNode(`n${i}`, { label: `n${i}`, class: 'Person', category: 'person', aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 });
   for (let i = 0; i < order; i++) {
     const next = i % 10 === 9 ? i - 9 : i + 1;
     graph.addEdge(`n${i}`, `n${next}`, { predicate: 'coMentionedWith', family: 'co-mention', weak: true, confidence: 0.2, evidenceCount: 1, evidence: [] });
@@ -15,7 +15,7 @@ function rings(order: number): KnowledgeGraph {
   return graph;
 }
 
-const positions = (g: KnowledgeGraph) => g.mapNodes((_n, a) => [a.x, a.y]);
+const positions = (g: EntityGraph) => g.mapNodes((_n, a) => [a.x, a.y]);
 
 describe('layout', () => {
   test('is deterministic and gives finite, distinct positions', () => {

@@ -27,7 +27,7 @@ describe('analyze', () => {
       expect(doc.tokens[m.tokenEnd - 1].end).toBe(m.end);
       expect(m.score).toBeGreaterThan(0);
       expect(m.score).toBeLessThanOrEqual(1);
-      const s = doc.sentences[m.sentence];
+      const s = doc.sentences[m.sentenceIndex];
       expect(m.tokenStart).toBeGreaterThanOrEqual(s.tokenStart);
       expect(m.tokenEnd).toBeLessThanOrEqual(s.tokenEnd);
     }
@@ -63,7 +63,7 @@ describe('analyze', () => {
 
 describe('the seed article', () => {
   const doc = analyze(seed);
-  const found = new Set(doc.mentions.map((m) => `${m.type}:${m.text}`));
+  const found = new Set(doc.mentions.map((m) => `${m.tag}:${m.text}`));
   const texts = new Set(doc.mentions.map((m) => m.text));
 
   test.each([
@@ -92,13 +92,13 @@ describe('the seed article', () => {
     expect(texts).not.toContain('France’s');
     expect(texts).not.toContain('Iraq’s');
     const possessive = seed.indexOf('France’s spy agency');
-    expect(doc.mentions.some((m) => m.start === possessive && m.text === 'France' && m.type === 'LOC')).toBe(true);
+    expect(doc.mentions.some((m) => m.start === possessive && m.text === 'France' && m.tag === 'LOC')).toBe(true);
   });
 
   test('a Title Case headline is not read as a string of names', () => {
     const line = doc.sentences[1];
     expect(seed.slice(line.start, line.end)).toMatch(/^Paris Attacks Should End Season Of Frivolity/);
-    const inLine = doc.mentions.filter((m) => m.sentence === 1).map((m) => `${m.type}:${m.text}`);
+    const inLine = doc.mentions.filter((m) => m.sentenceIndex === 1).map((m) => `${m.tag}:${m.text}`);
     expect(inLine).toEqual(['LOC:Paris']);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser, Store } from 'n3';
 import { describe, expect, test } from 'vitest';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { PREFIXES } from '../../src/rdf/index.js';
 
 const BASE = 'https://example.org/kg/';
@@ -19,7 +19,7 @@ describe('events across articles', () => {
     writeFileSync(join(dir, 'news.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'));
     const out = join(dir, 'out');
     const result = await build({ paths: [join(dir, 'news.jsonl')], out, base: BASE, formats: ['ttl'] });
-    const attacks = result.events.filter((e) => e.types.includes('attack'));
+    const attacks = result.events.filter((e) => e.eventTypes.includes('attack'));
     expect(attacks).toHaveLength(1);
     expect(attacks[0].iri).toBe(`${BASE}event/attack-porto-2021-03-12`);
     expect(attacks[0].articles).toHaveLength(2);

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { processAll } from '../../src/build/pool.js';
+import { processAll } from '../../src/pipeline/pool.js';
 import { readArticles } from '../../src/ingest/index.js';
 import type { Article } from '../../src/types.js';
 

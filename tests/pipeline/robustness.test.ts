@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { KnowledgeGraph, NotFoundError, QueryError } from '../../src/query/index.js';
 import { serve, type RunningServer } from '../../src/server/index.js';
 
@@ -62,10 +62,10 @@ describe('the README querying examples', () => {
   });
 
   test('the TypeScript examples do what their comments say', async () => {
-    expect(kg.entity('iraq')).toMatchObject({ label: 'Iraq', type: 'Country', aliases: ['Iraqi'] });
+    expect(kg.entity('iraq')).toMatchObject({ label: 'Iraq', class: 'Country', aliases: ['Iraqi'] });
     const warned = kg.relations({ subject: 'Iraq', predicate: 'warned' });
     expect(warned.map((r) => r.object.label)).toEqual(['France']);
-    expect(warned[0].evidence[0].sentence).toContain('Iraq warned France');
+    expect(warned[0].evidence[0].sentenceText).toContain('Iraq warned France');
     expect(kg.neighbors('ISIS', { depth: 2 }).map((n) => [n.label, n.distance])).toEqual(expect.arrayContaining([['Raqqa', 1], ['Syria', 2]]));
     const [path] = kg.paths('Abdeslam Salah', 'France');
     expect(path.nodes.map((n) => n.label)).toEqual(['Abdeslam Salah', 'Paris attacks', 'Paris', 'France']);

@@ -7,7 +7,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { parse as parseTurtleIndependently } from '@frogcat/ttl2jsonld';
 import jsonld from 'jsonld';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/build/index.js';
+import { build, type BuildResult } from '../../src/pipeline/index.js';
 import { PREFIXES } from '../../src/rdf/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;

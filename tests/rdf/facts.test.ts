@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser, Store, type Literal } from 'n3';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/build/index.js';
-import { RELATION_PROPERTY } from '../../src/extract/index.js';
+import { build, type BuildResult } from '../../src/pipeline/index.js';
+import { RELATION_PROPERTY } from '../../src/rdf/index.js';
 import { PREFIXES } from '../../src/rdf/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -121,7 +121,7 @@ describe("the seed article's facts", () => {
   });
 
   test('every relation triple has a statement whose evidence sentence is the text at its offsets', () => {
-    const properties = [...Object.values(RELATION_PROPERTY).map((p) => `${NKG}${p}`), `${SEM}hasPlace`, `${SEM}hasActor`, `${NKG}hasTarget`, `${NKG}deathCount`, `${NKG}injuryCount`];
+    const properties = [...Object.values(RELATION_PROPERTY).map((p) => p.value), `${SEM}hasPlace`, `${SEM}hasActor`, `${NKG}hasTarget`, `${NKG}deathCount`, `${NKG}injuryCount`];
     let facts = 0;
     for (const p of properties) {
       for (const q of store.getQuads(null, p, null, null)) {

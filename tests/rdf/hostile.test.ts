@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/build/index.js';
+import { build, type BuildResult } from '../../src/pipeline/index.js';
 import { PREFIXES } from '../../src/rdf/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;

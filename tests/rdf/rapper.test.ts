@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const rapperFound = spawnSync('rapper', ['--version'], { encoding: 'utf8' }).status === 0;

@@ -1,10 +1,11 @@
 /** Resolution inside an article (aliases, acronyms, partial names, demonyms, handles) and IRI minting. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { places } from '../../src/build/article.js';
+import { places } from '../../src/pipeline/article.js';
 import { typeMentions } from '../../src/extract/index.js';
 import { analyze } from '../../src/nlp/index.js';
-import { mintIri, normaliseName, resolveArticle, slug, type Entity } from '../../src/resolve/index.js';
+import { mintIri, normaliseName, resolveArticle, slug } from '../../src/resolve/index.js';
+import type { Entity } from '../../src/types.js';
 
 const BASE = 'https://example.org/kg/';
 
@@ -32,10 +33,10 @@ describe('resolution inside an article', () => {
   test("a country's name, possessive and demonym are one place with the gazetteer's name", () => {
     const entities = resolve("Spain's government met on Tuesday. Spanish officials said Spain would respond.");
     const spain = byIri(entities, 'place/spain')!;
-    expect(spain.fine).toBe('Country');
+    expect(spain.class).toBe('Country');
     expect(spain.countryCode).toBe('ES');
     expect(spain.mentions.length).toBeGreaterThanOrEqual(2);
-    expect(entities.filter((e) => e.cls === 'place')).toHaveLength(1);
+    expect(entities.filter((e) => e.category === 'place')).toHaveLength(1);
   });
 
   test('a handle in brackets after a name belongs to that name', () => {

@@ -30,8 +30,8 @@ beforeAll(async () => {
     attributes: { articles: { a1: { title: 'T', published: '2021-01-01' } } },
     options: { type: 'directed', multi: true, allowSelfLoops: false },
     nodes: [
-      { key: 'https://x.org/place/a', attributes: { label: 'A', type: 'Country', cls: 'place', aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 } },
-      { key: 'https://x.org/place/b', attributes: { label: 'B', type: 'Country', cls: 'place', aliases: [], handles: [], mentionCount: 1, articles: 1, x: 1, y: 1, size: 3 } },
+      { key: 'https://x.org/place/a', attributes: { label: 'A', class: 'Country', category: 'place', aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 } },
+      { key: 'https://x.org/place/b', attributes: { label: 'B', class: 'Country', category: 'place', aliases: [], handles: [], mentionCount: 1, articles: 1, x: 1, y: 1, size: 3 } },
     ],
     edges: [{ key: 'e0', source: 'https://x.org/place/a', target: 'https://x.org/place/b', attributes: { predicate: 'warned', family: 'warn', weak: false, confidence: 0.7, evidenceCount: 1, evidence: [{ articleId: 'a1', sentence: 'A warned B.', sentenceStart: 0, start: 0, end: 10 }] } }],
   };

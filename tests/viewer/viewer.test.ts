@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { serve, type RunningServer } from '../../src/server/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -31,10 +31,10 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     await build({ paths: [join(root, 'seeds')], out, base: 'https://newskg.org/id/', formats: ['json'] });
     // An entity whose label is markup: it must show as text and run nothing.
     const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
-    graph.nodes.push({ key: HOSTILE_ID, attributes: { label: HOSTILE, type: 'Person', cls: 'person', aliases: ['"><script>alert(2)</script>'], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 } });
+    graph.nodes.push({ key: HOSTILE_ID, attributes: { label: HOSTILE, class: 'Person', category: 'person', aliases: ['"><script>alert(2)</script>'], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 } });
     writeFileSync(join(out, 'graph.json'), JSON.stringify(graph));
     nodes = graph.nodes.length;
-    persons = graph.nodes.filter((n: { attributes: { type: string } }) => n.attributes.type === 'Person').length;
+    persons = graph.nodes.filter((n: { attributes: { class: string } }) => n.attributes.class === 'Person').length;
     server = await serve({ dir: out, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     mkdirSync(shots, { recursive: true });
