@@ -3,7 +3,7 @@
  * may use, and no function over 120 lines. Every import in src/ and viewer/ is read with the
  * TypeScript compiler's own pre-processor, so the test sees what the compiler sees.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -187,6 +187,11 @@ describe('architecture', () => {
     for (const key of LONG_FUNCTION_EXCEPTIONS) expect(long.map((f) => f.key)).toContain(key);
   });
 
+  it('has a test file for every source file with logic (tests/ mirrors src/)', () => {
+    const untested = FILES.filter((f) => f.startsWith('src/') && hasLogic(f) && !existsSync(join(ROOT, testFileOf(f))));
+    expect(untested.map((f) => `${f}: no ${testFileOf(f)}`)).toEqual([]);
+  });
+
   it('checks what it claims to check', () => {
     expect(partOf('src/nlp/tagger.ts')).toBe('Nlp');
     expect(partOf('src/elsewhere/x.ts')).toBeUndefined();
@@ -195,6 +200,28 @@ describe('architecture', () => {
     expect(isEntryPoint('src/nlp/index.ts', 'Extract')).toBe(true);
   });
 });
+
+/** Where a source file's tests live: src/a/b.ts → tests/a/b.test.ts (src/cli/main.ts → tests/cli/main.test.ts). */
+function testFileOf(file: string): string {
+  return file.replace(/^src\//, 'tests/').replace(/\.ts$/, '.test.ts');
+}
+
+/**
+ * Whether a file holds logic: a function, method or class body. Types, constants and re-exports
+ * are not; nor are worker entry scripts (*-worker.ts), which their pools' tests run.
+ */
+function hasLogic(file: string): boolean {
+  if (file.endsWith('-worker.ts')) return false;
+  const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  let found = false;
+  const visit = (node: ts.Node) => {
+    if (found) return;
+    if ((ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) || ts.isClassDeclaration(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
 
 /** Data packages read through createRequire or from the file system rather than imported. */
 function usedAsData(dep: string): boolean {

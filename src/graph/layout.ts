@@ -4,7 +4,7 @@
  * so the same graph always gets the same positions.
  */
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { Worker, threadId } from 'node:worker_threads';
 import { MultiGraph } from 'graphology';
 import fa2 from 'graphology-layout-forceatlas2';
 import { WorkerError } from '../errors.js';
@@ -62,14 +62,15 @@ const workerScript = () => compiledWorker(import.meta.url, 'layout-worker.js');
 /** Graphs smaller than this are laid out in-process: a worker's start-up would cost more. */
 const WORKER_MIN_ORDER = 500;
 
-/** computeLayout in a worker thread, so the caller's thread stays free for other work. */
-export function computeLayoutInWorker(input: LayoutInput): Promise<Float64Array> {
+/** computeLayout in a worker thread, so the caller's thread stays free for other work; with the id of the thread that computed it (0: this one). */
+export function computeLayoutInWorker(input: LayoutInput): Promise<{ positions: Float64Array; threadId: number }> {
   const script = workerScript();
-  if (!script || input.order < WORKER_MIN_ORDER) return Promise.resolve(computeLayout(input));
+  if (!script || input.order < WORKER_MIN_ORDER) return Promise.resolve({ positions: computeLayout(input), threadId });
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: input });
+    const id = worker.threadId;
     worker.once('message', (positions: Float64Array) => {
-      resolve(positions);
+      resolve({ positions, threadId: id });
       void worker.terminate();
     });
     worker.once('error', reject);

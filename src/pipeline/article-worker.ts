@@ -1,5 +1,5 @@
 /** Worker thread of the build: runs processArticle on the articles the pool sends it. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { processArticle } from './article.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 
@@ -8,9 +8,9 @@ const { modelPath } = workerData as { modelPath?: string };
 parentPort!.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { index: req.index, resolved: processArticle(req.article, req.base, modelPath) };
+    reply = { index: req.index, resolved: processArticle(req.article, req.base, modelPath), threadId };
   } catch (err) {
-    reply = { index: req.index, error: (err as Error).message.split('\n')[0] };
+    reply = { index: req.index, error: (err as Error).message.split('\n')[0], threadId };
   }
   parentPort!.postMessage(reply);
 });

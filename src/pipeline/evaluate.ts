@@ -1,5 +1,5 @@
 /** `newskg eval --facts`: one facts file's article through the per-article stages, then the extract stage's scorer. */
-import { NewskgError } from '../errors.js';
+import { InputError, NewskgError } from '../errors.js';
 import { readFactsFile, scoreFacts, type FactsReport } from '../extract/index.js';
 import { readArticles } from '../ingest/index.js';
 import { DEFAULT_BASE } from '../rdf/index.js';
@@ -10,7 +10,7 @@ export async function evaluateFacts(file: string, base = DEFAULT_BASE, modelPath
   const { gold, articlePath } = readFactsFile(file);
   let resolved: ResolvedArticle | undefined;
   for await (const item of readArticles([articlePath])) {
-    if ('problem' in item) throw new NewskgError('eval', `${articlePath}: ${item.problem.message}`);
+    if ('problem' in item) throw new InputError(`${articlePath}: ${item.problem.message}`);
     resolved = processArticle(item.article, base, modelPath);
   }
   if (!resolved) throw new NewskgError('eval', `${articlePath}: no article`);

@@ -4,7 +4,7 @@
  * A failed article (or a worker that dies on one) becomes that article's error; the rest go on.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, threadId } from 'node:worker_threads';
 import type { Article, ResolvedArticle } from '../types.js';
 import { compiledWorker } from '../worker-script.js';
 import { processArticle } from './article.js';
@@ -14,7 +14,8 @@ export interface WorkerRequest {
   article: Article;
   base: string;
 }
-export type WorkerReply = { index: number; resolved: ResolvedArticle } | { index: number; error: string };
+/** A worker's answer, with its thread id (so callers and tests can tell where the work ran). */
+export type WorkerReply = ({ index: number; resolved: ResolvedArticle } | { index: number; error: string }) & { threadId: number };
 export type ArticleOutcome = { resolved: ResolvedArticle } | { error: string };
 
 /** Below this many articles, starting workers (each loads the model) costs more than it saves. */
@@ -27,8 +28,8 @@ export interface PoolOptions {
   modelPath?: string;
   /** Worker threads to use; 0 or 1 processes in this thread. Default: one per core. */
   workers?: number;
-  /** Called as each article finishes, in completion order. */
-  onDone?: (index: number) => void;
+  /** Called as each article finishes, in completion order, with the id of the thread that processed it (0: this one). */
+  onDone?: (index: number, threadId: number) => void;
   /** Keep the workers (and their loaded models) for the next call instead of ending them. */
   keepWorkers?: boolean;
   /** Longest one article may take on a worker before it is given up as an error (default 2 minutes). */
@@ -86,7 +87,7 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
   if (!script || wanted < 2) {
     return articles.map((article, i) => {
       const outcome = inProcess(article, opts);
-      opts.onDone?.(i);
+      opts.onDone?.(i, threadId);
       return outcome;
     });
   }
@@ -95,10 +96,10 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
   let finished = 0;
   return new Promise((resolveAll) => {
     const detachers: (() => void)[] = [];
-    const settle = (index: number, outcome: ArticleOutcome) => {
+    const settle = (index: number, outcome: ArticleOutcome, by = threadId) => {
       outcomes[index] = outcome;
       finished++;
-      opts.onDone?.(index);
+      opts.onDone?.(index, by);
       if (finished < articles.length) return;
       for (const detach of detachers) detach();
       if (!opts.keepWorkers) stopWorkers();
@@ -121,7 +122,7 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
         clearTimeout(timer);
         answered = true;
         inFlight = -1;
-        settle(reply.index, 'error' in reply ? { error: reply.error } : { resolved: reply.resolved });
+        settle(reply.index, 'error' in reply ? { error: reply.error } : { resolved: reply.resolved }, reply.threadId);
         feed();
       };
       // A worker that dies (out of memory, say) loses only the article it was on; a new one takes

@@ -10,7 +10,7 @@ import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import oxigraph from 'oxigraph';
 import { build, type BuildOptions } from '../pipeline/index.js';
-import { NewskgError, NotFoundError, QueryError } from '../errors.js';
+import { InputError, NewskgError, NotFoundError, QueryError } from '../errors.js';
 import type { EntityGraph, NodeAttributes } from '../graph/index.js';
 import { CATEGORY_OF, type ArticleEvidence, type EntityClass, type EventType, type RawArticle } from '../types.js';
 import { DEFAULT_BASE, EDGE_FAMILY_OF_PREDICATE, EVENT_TYPE_OF_CLASS, PREFIXES, localName, toNQuads } from '../rdf/index.js';
@@ -107,7 +107,7 @@ export class KnowledgeGraph {
     const out = mkdtempSync(join(tmpdir(), 'newskg-kg-'));
     try {
       const result = await build({ ...options, paths, articles, out, base: options.base ?? DEFAULT_BASE, formats: [] });
-      if (result.resolved.length === 0) throw new NewskgError('query', `nothing could be built${result.problems.length ? `: ${result.problems[0].origin}: ${result.problems[0].message}` : ''}`);
+      if (result.resolved.length === 0) throw new InputError(`nothing could be built${result.problems.length ? `: ${result.problems[0].origin}: ${result.problems[0].message}` : ''}`);
       const store = new oxigraph.Store();
       store.load(toNQuads(result.dataset), { format: 'application/n-quads' });
       return new KnowledgeGraph(store, result.graph);

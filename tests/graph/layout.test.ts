@@ -32,8 +32,14 @@ describe('layout', () => {
     const a = rings(600);
     const b = rings(600);
     layout(a);
-    await layoutAsync(b);
+    const thread = await layoutAsync(b);
+    // The work ran on a worker (the main thread's id is 0), not on the silent in-process fallback.
+    expect(thread).toBeGreaterThan(0);
     expect(positions(b)).toEqual(positions(a));
+  });
+
+  test('small graphs are laid out in this thread', async () => {
+    expect(await layoutAsync(rings(60))).toBe(0);
   });
 
   test('neighbours end up closer than strangers', () => {

@@ -21,9 +21,20 @@ describe('processAll', () => {
     expect(articles.length).toBeGreaterThanOrEqual(16);
     const inProcess = await processAll(articles, { base: BASE, workers: 0 });
     const done: number[] = [];
-    const parallel = await processAll(articles, { base: BASE, workers: 2, onDone: (i) => done.push(i) });
+    const threads = new Set<number>();
+    const parallel = await processAll(articles, {
+      base: BASE,
+      workers: 2,
+      onDone: (i, thread) => {
+        done.push(i);
+        threads.add(thread);
+      },
+    });
     expect(parallel).toEqual(inProcess);
     expect(done.sort((a, b) => a - b)).toEqual(articles.map((_, i) => i));
+    // Two worker threads did the work (this thread's id is 0): the in-process fallback did not run.
+    expect([...threads].sort()).toHaveLength(2);
+    expect(threads.has(0)).toBe(false);
   });
 
   test('an article that fails is reported as its own error; the others are built', async () => {
@@ -48,12 +59,13 @@ describe('processAll', () => {
     expect(outcomes).toHaveLength(16);
     const timedOut = outcomes.filter((o) => 'error' in o && /took longer than 0\.001 s/.test(o.error));
     expect(timedOut.length).toBeGreaterThan(0);
-    // Nothing lost: every article has an outcome, built or given up.
-    expect(outcomes.every((o) => 'resolved' in o || 'error' in o)).toBe(true);
+    // Nothing lost or mixed up: each article is either given up or built exactly as in this thread.
+    const alone = await processAll(articles, { base: BASE, workers: 0 });
+    outcomes.forEach((o, i) => expect('error' in o ? o.error : o).toEqual('error' in o ? expect.stringMatching(/took longer/) : alone[i]));
   });
 
   test('the worker script exists in the compiled tree (npm test compiles first)', () => {
-    expect(readdirSync(join(root, 'dist', 'src', 'build'))).toContain('article-worker.js');
-    expect(readFileSync(join(root, 'dist', 'src', 'build', 'article-worker.js'), 'utf8')).toMatch(/processArticle/);
+    expect(readdirSync(join(root, 'dist', 'src', 'pipeline'))).toContain('article-worker.js');
+    expect(readFileSync(join(root, 'dist', 'src', 'pipeline', 'article-worker.js'), 'utf8')).toMatch(/processArticle/);
   });
 });
