@@ -32,3 +32,6 @@ export function safeLink(url: string, text: string): HTMLElement {
   }
   return el('span', {}, text);
 }
+
+/** An element of index.html by id. */
+export const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

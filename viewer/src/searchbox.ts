@@ -1,0 +1,59 @@
+/** The search box: a combobox of suggestions (search.ts ranks them); choosing one selects its node. */
+import { byId, el } from './dom.js';
+import type { Graph } from './graph.js';
+import { KIND_LABELS } from './model.js';
+import { searchNames, suggest } from './search.js';
+import type { Select } from './selection.js';
+
+export function setupSearch(graph: Graph, select: Select): void {
+  const names = searchNames(graph);
+  const search = byId<HTMLInputElement>('search');
+  const list = byId<HTMLUListElement>('suggestions');
+  let active = -1;
+  const renderSuggestions = () => {
+    const found = suggest(names, search.value);
+    list.replaceChildren(
+      ...found.map((s, i) => {
+        const item = el('li', { role: 'option', id: `suggestion-${i}`, 'data-id': s.node, 'aria-selected': String(i === active) }, s.shown, el('span', { class: 'kind' }, ` ${KIND_LABELS[graph.getNodeAttribute(s.node, 'kind')] ?? ''}`));
+        item.addEventListener('mousedown', (e) => {
+          e.preventDefault();
+          choose(s.node);
+        });
+        return item;
+      }),
+    );
+    list.hidden = found.length === 0;
+    search.setAttribute('aria-expanded', String(!list.hidden));
+    if (active >= 0) search.setAttribute('aria-activedescendant', `suggestion-${active}`);
+    else search.removeAttribute('aria-activedescendant');
+    return found;
+  };
+  const choose = (node: string) => {
+    search.value = graph.getNodeAttribute(node, 'label');
+    list.hidden = true;
+    search.setAttribute('aria-expanded', 'false');
+    active = -1;
+    void select(node, true);
+  };
+  search.addEventListener('input', () => {
+    active = -1;
+    renderSuggestions();
+  });
+  search.addEventListener('keydown', (e) => {
+    const found = suggest(names, search.value);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!found.length) return;
+      active = (active + (e.key === 'ArrowDown' ? 1 : found.length - 1)) % found.length;
+      renderSuggestions();
+    } else if (e.key === 'Enter' && found.length) {
+      e.preventDefault();
+      choose(found[Math.max(active, 0)].node);
+    } else if (e.key === 'Escape') {
+      list.hidden = true;
+    }
+  });
+  search.addEventListener('blur', () => {
+    list.hidden = true;
+  });
+}
