@@ -1,5 +1,6 @@
 /** The viewer's reducers and hidden set, in Node: what each node and edge shows for a given display state. */
 import { describe, expect, test } from 'vitest';
+import { CATEGORY_OF } from '../../src/types.js';
 import type { EdgeAttributes, NodeAttributes } from '../../viewer/src/model.js';
 import { computeHidden, edgeDisplay, isHidden, nodeDisplay, type EdgeDisplay, type View } from '../../viewer/src/reducers.js';
 import type { ViewState } from '../../viewer/src/state.js';
@@ -7,17 +8,17 @@ import type { ViewState } from '../../viewer/src/state.js';
 const FADED = '#e9ecef';
 
 function viewState(overrides: Partial<ViewState> = {}): ViewState {
-  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenKinds: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, ...overrides };
+  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, ...overrides };
 }
 
-const node = (label: string, kind: string, size: number, extra: Partial<NodeAttributes> = {}): NodeAttributes => ({ label, kind, cls: kind.toLowerCase(), aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size, ...extra });
+const node = (label: string, cls: NodeAttributes['class'], size: number, extra: Partial<NodeAttributes> = {}): NodeAttributes => ({ label, class: cls, category: CATEGORY_OF[cls]!, aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size, ...extra });
 const NODES: Record<string, NodeAttributes> = {
   alice: node('Alice', 'Person', 4),
   france: node('France', 'Country', 5),
   paris: node('Paris', 'City', 3),
   attack: node('Attack in Paris', 'Event', 6, { dateEarliest: '2021-03-01', dateLatest: '2021-03-05' }),
 };
-const edge = (predicate: string, family: string, confidence: number, weak = false): EdgeAttributes => ({ predicate, family, weak, confidence, evidenceCount: 1, evidence: [] });
+const edge = (predicate: string, family: EdgeAttributes['family'], confidence: number, weak = false): EdgeAttributes => ({ predicate, family, weak, confidence, evidenceCount: 1, evidence: [] });
 const EDGES: Record<string, { source: string; target: string; attributes: EdgeAttributes }> = {
   warned: { source: 'alice', target: 'france', attributes: edge('warned', 'warn', 0.9) },
   coMention: { source: 'alice', target: 'paris', attributes: edge('coMentionedWith', 'co-mention', 0.3, true) },
@@ -48,9 +49,9 @@ const hoverAlice = { hovered: 'alice', hoverNeighbours: new Set(['alice', 'franc
 
 describe('isHidden', () => {
   test.each([
-    ['a shown kind', NODES.alice, {}, false],
-    ['a hidden kind', NODES.alice, { hiddenKinds: new Set(['Person']) }, true],
-    ['another kind hidden', NODES.france, { hiddenKinds: new Set(['Person']) }, false],
+    ['a shown class', NODES.alice, {}, false],
+    ['a hidden class', NODES.alice, { hiddenClasses: new Set(['Person']) }, true],
+    ['another class hidden', NODES.france, { hiddenClasses: new Set(['Person']) }, false],
     ['an event ending before the range', NODES.attack, { dateFrom: '2021-03-06' }, true],
     ['an event starting after the range', NODES.attack, { dateTo: '2021-02-28' }, true],
     ['an event overlapping the range', NODES.attack, { dateFrom: '2021-03-03', dateTo: '2021-03-04' }, false],
@@ -64,16 +65,16 @@ describe('isHidden', () => {
 describe('computeHidden', () => {
   test('refills the set it is given with the hidden nodes only', () => {
     const into = new Set(['stale']);
-    computeHidden(graph, viewState({ hiddenKinds: new Set(['Person', 'City']), dateTo: '2021-01-01' }), into);
+    computeHidden(graph, viewState({ hiddenClasses: new Set(['Person', 'City']), dateTo: '2021-01-01' }), into);
     expect([...into].sort()).toEqual(['alice', 'attack', 'paris']);
   });
 });
 
 describe('nodeDisplay', () => {
   test.each([
-    ['nothing set: coloured by kind', 'alice', {}, { hidden: false, label: 'Alice', color: '#e4572e', size: 4, highlighted: false, zIndex: 1 }],
-    ['its kind hidden: hidden and blanked', 'alice', { hiddenKinds: new Set(['Person']) }, { hidden: true, label: '', color: FADED, size: 4, highlighted: false, zIndex: 0 }],
-    ['its kind hidden but selected: shown, enlarged, labelled', 'alice', { hiddenKinds: new Set(['Person']), selected: 'alice' }, { hidden: false, label: 'Alice', color: FADED, size: 6.4, highlighted: true, zIndex: 2 }],
+    ['nothing set: coloured by class', 'alice', {}, { hidden: false, label: 'Alice', color: '#e4572e', size: 4, highlighted: false, zIndex: 1 }],
+    ['its class hidden: hidden and blanked', 'alice', { hiddenClasses: new Set(['Person']) }, { hidden: true, label: '', color: FADED, size: 4, highlighted: false, zIndex: 0 }],
+    ['its class hidden but selected: shown, enlarged, labelled', 'alice', { hiddenClasses: new Set(['Person']), selected: 'alice' }, { hidden: false, label: 'Alice', color: FADED, size: 6.4, highlighted: true, zIndex: 2 }],
     ['selected: enlarged and on top', 'france', { selected: 'france' }, { hidden: false, label: 'France', color: '#2b8a3e', size: 8, highlighted: true, zIndex: 2 }],
     ['hovered: highlighted and on top', 'alice', hoverAlice, { hidden: false, label: 'Alice', color: '#e4572e', size: 4, highlighted: true, zIndex: 2 }],
     ['a neighbour of the hovered node: as it was', 'france', hoverAlice, { hidden: false, label: 'France', color: '#2b8a3e', size: 5, highlighted: false, zIndex: 1 }],
@@ -102,10 +103,10 @@ describe('edgeDisplay', () => {
     ['above the minimum confidence: shown', 'warned', { minConfidence: 0.5 }, { hidden: false }],
     ['weak, co-mentions off: hidden', 'coMention', { weakEdges: false }, { hidden: true }],
     ['stated, co-mentions off: shown', 'warned', { weakEdges: false }, { hidden: false }],
-    ['its source hidden by kind: hidden', 'warned', { hiddenKinds: new Set(['Person']) }, { hidden: true }],
-    ['its target hidden by kind: hidden', 'place', { hiddenKinds: new Set(['City']) }, { hidden: true }],
+    ['its source hidden by class: hidden', 'warned', { hiddenClasses: new Set(['Person']) }, { hidden: true }],
+    ['its target hidden by class: hidden', 'place', { hiddenClasses: new Set(['City']) }, { hidden: true }],
     ['its source hidden by date: hidden', 'place', { dateTo: '2021-01-01' }, { hidden: true }],
-    ['touching no hidden node: shown', 'place', { hiddenKinds: new Set(['Person']) }, { hidden: false }],
+    ['touching no hidden node: shown', 'place', { hiddenClasses: new Set(['Person']) }, { hidden: false }],
     ['touching the hovered node: as it was', 'warned', hoverAlice, { color: '#d9480f', zIndex: 1 }],
     ['not touching the hovered node: faded', 'place', hoverAlice, { color: FADED, zIndex: 0 }],
     ['not touching the selected node: faded', 'warned', { selected: 'attack' }, { color: FADED, zIndex: 0 }],

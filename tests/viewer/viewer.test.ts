@@ -101,8 +101,8 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
 
   test('the Person filter hides every person, and the legend says so', async () => {
     const { page } = await open();
-    await page.uncheck('#legend input[data-kind="Person"]');
-    expect(await page.textContent('#legend .count[data-kind="Person"]')).toBe(`${persons} (hidden)`);
+    await page.uncheck('#legend input[data-class="Person"]');
+    expect(await page.textContent('#legend .count[data-class="Person"]')).toBe(`${persons} (hidden)`);
     expect(await page.evaluate(() => (window as unknown as { newskg: { shown: (k: string) => number } }).newskg.shown('Person'))).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { newskg: { shown: (k: string) => number } }).newskg.shown('Country'))).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('hide')).toBe('Person');

@@ -10,11 +10,6 @@ export async function loadGraph(): Promise<Graph> {
   const response = await fetch('./api/graph');
   if (!response.ok) throw new Error(`the graph did not load (${response.status})`);
   const graph: Graph = MultiDirectedGraph.from(await response.json());
-  // graph.json's "type" is the entity kind; sigma reads "type" as its drawing program.
-  graph.updateEachNodeAttributes((_n, a) => {
-    const { type, ...rest } = a as NodeAttributes & { type?: string };
-    return { ...rest, kind: type ?? a.kind };
-  });
   // Node size by degree: hubs stand out, leaves stay small.
   graph.forEachNode((n) => graph.setNodeAttribute(n, 'size', 3 + Math.sqrt(graph.degree(n)) * 1.6));
   return graph;

@@ -1,34 +1,34 @@
-/** The legend: a checkbox per kind with its count (shown and hidden). */
+/** The legend: a checkbox per entity class with its count (shown and hidden). */
 import { byId, el } from './dom.js';
 import type { Graph } from './graph.js';
-import { KIND_COLORS, KIND_LABELS } from './model.js';
+import { CLASS_COLORS, CLASS_LABELS } from './model.js';
 import { state } from './state.js';
 
-/** Builds the legend; `onChange` runs when a kind is shown or hidden. Returns what refreshes the counts. */
+/** Builds the legend; `onChange` runs when a class is shown or hidden. Returns what refreshes the counts. */
 export function createLegend(graph: Graph, onChange: () => void): () => void {
   const legend = byId('legend');
   const counts = new Map<string, number>();
-  graph.forEachNode((_n, a) => counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1));
-  const kinds = Object.keys(KIND_COLORS).filter((k) => counts.has(k));
-  for (const k of counts.keys()) if (!kinds.includes(k)) kinds.push(k);
+  graph.forEachNode((_n, a) => counts.set(a.class, (counts.get(a.class) ?? 0) + 1));
+  const classes = Object.keys(CLASS_COLORS).filter((k) => counts.has(k));
+  for (const k of counts.keys()) if (!classes.includes(k)) classes.push(k);
   const legendCounts = new Map<string, HTMLElement>();
   legend.append(el('h2', {}, 'Entities'));
-  for (const kind of kinds) {
-    const box = el('input', { type: 'checkbox', 'data-kind': kind }) as HTMLInputElement;
-    box.checked = !state.hiddenKinds.has(kind);
+  for (const cls of classes) {
+    const box = el('input', { type: 'checkbox', 'data-class': cls }) as HTMLInputElement;
+    box.checked = !state.hiddenClasses.has(cls);
     box.addEventListener('change', () => {
-      if (box.checked) state.hiddenKinds.delete(kind);
-      else state.hiddenKinds.add(kind);
+      if (box.checked) state.hiddenClasses.delete(cls);
+      else state.hiddenClasses.add(cls);
       onChange();
     });
-    const count = el('span', { class: 'count', 'data-kind': kind });
-    legendCounts.set(kind, count);
-    legend.append(el('label', { class: 'legend-item' }, box, el('span', { class: 'swatch', style: `background:${KIND_COLORS[kind] ?? '#868e96'}` }), ` ${KIND_LABELS[kind] ?? kind} `, count));
+    const count = el('span', { class: 'count', 'data-class': cls });
+    legendCounts.set(cls, count);
+    legend.append(el('label', { class: 'legend-item' }, box, el('span', { class: 'swatch', style: `background:${CLASS_COLORS[cls] ?? '#868e96'}` }), ` ${CLASS_LABELS[cls] ?? cls} `, count));
   }
   return () => {
-    for (const [kind, node] of legendCounts) {
-      const n = counts.get(kind) ?? 0;
-      node.textContent = state.hiddenKinds.has(kind) ? `${n} (hidden)` : String(n);
+    for (const [cls, node] of legendCounts) {
+      const n = counts.get(cls) ?? 0;
+      node.textContent = state.hiddenClasses.has(cls) ? `${n} (hidden)` : String(n);
     }
   };
 }

@@ -21,7 +21,7 @@ import './style.css';
 
 /** Timings the benchmark reads (navigation to first frame and to interactive, ms) and counts the tests read. */
 const timings: { firstFrame?: number; interactive?: number } = {};
-const probe: { timings: typeof timings; nodes?: number; shown?: (kind?: string) => number; refreshMs?: () => number; positions?: () => number[] } = { timings };
+const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[] } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
 
 function createRenderer(graph: Graph, view: View): Renderer {
@@ -45,8 +45,8 @@ function createRenderer(graph: Graph, view: View): Renderer {
 
 function exposeProbe(graph: Graph, renderer: Renderer): void {
   probe.nodes = graph.order;
-  // How many nodes (of a kind) the renderer displays now.
-  probe.shown = (kind) => graph.filterNodes((n, a) => (!kind || a.kind === kind) && !renderer.getNodeDisplayData(n)?.hidden).length;
+  // How many nodes (of a class) the renderer displays now.
+  probe.shown = (cls) => graph.filterNodes((n, a) => (!cls || a.class === cls) && !renderer.getNodeDisplayData(n)?.hidden).length;
   probe.positions = () => graph.mapNodes((_n, a) => a.x + a.y);
   // What one state change costs: reducers over the whole graph and a render (the benchmark reads it).
   probe.refreshMs = () => {

@@ -1,13 +1,8 @@
 /** What the server sends (the shapes shared with the build, src/graph/json.ts) and how the viewer draws it. */
-import type { NodeAttributes as GraphNode } from '../../src/graph/json.js';
+export type { EdgeAttributes, EntityDetails, EntityRelation, NodeAttributes } from '../../src/graph/json.js';
 
-export type { EdgeAttributes, EntityDetails, EntityRelation } from '../../src/graph/json.js';
-
-/** A node as the viewer holds it: graph.json's "type" (the entity kind) moved to `kind` on load, as sigma reads `type` as its drawing program. */
-export type NodeAttributes = Omit<GraphNode, 'type'> & { kind: string };
-
-/** Colours of entity kinds: related kinds share a hue family. */
-export const KIND_COLORS: Record<string, string> = {
+/** Colours of entity classes: related classes share a hue family. */
+export const CLASS_COLORS: Record<string, string> = {
   Person: '#e4572e',
   Organization: '#4c6ef5',
   GovernmentOrganization: '#1c3faa',
@@ -21,7 +16,7 @@ export const KIND_COLORS: Record<string, string> = {
   Event: '#f59f00',
 };
 
-export const KIND_LABELS: Record<string, string> = {
+export const CLASS_LABELS: Record<string, string> = {
   Person: 'Person',
   Organization: 'Organisation',
   GovernmentOrganization: 'Government agency',

@@ -1,6 +1,6 @@
 /** The details panel: one entity's or event's facts, each with the sentence it was read from. */
 import { el, highlighted, safeLink } from './dom.js';
-import { KIND_LABELS, type EntityDetails, type EntityRelation } from './model.js';
+import { CLASS_LABELS, type EntityDetails, type EntityRelation } from './model.js';
 
 /** Readable names of the predicates, by direction. */
 const PREDICATE_NAMES: Record<string, [string, string]> = {
@@ -32,9 +32,8 @@ export function renderDetails(body: HTMLElement, d: EntityDetails, onSelect: (id
   const a = d.attributes;
   body.replaceChildren();
   body.append(el('h2', { id: 'panel-title' }, a.label));
-  const kind = a.type;
-  const kinds = [KIND_LABELS[kind] ?? kind, ...(a.eventTypes ?? [])].join(' · ');
-  body.append(el('p', { class: 'kind' }, kinds));
+  const classes = [CLASS_LABELS[a.class] ?? a.class, ...(a.eventTypes ?? [])].join(' · ');
+  body.append(el('p', { class: 'entity-class' }, classes));
   const facts = el('dl', { class: 'facts' });
   const fact = (term: string, value: Node | string) => facts.append(el('dt', {}, term), el('dd', {}, value));
   if (a.aliases.length) fact('Also', a.aliases.join(', '));
@@ -64,7 +63,7 @@ export function renderDetails(body: HTMLElement, d: EntityDetails, onSelect: (id
     for (const r of relations.slice(0, relations[0].weak ? 8 : 50)) {
       const button = el('button', { type: 'button', class: 'entity-link', 'data-id': r.other.id }, r.other.label);
       button.addEventListener('click', () => onSelect(r.other.id));
-      const item = el('li', {}, button, el('span', { class: 'kind' }, ` ${KIND_LABELS[r.other.type] ?? r.other.type}`));
+      const item = el('li', {}, button, el('span', { class: 'entity-class' }, ` ${CLASS_LABELS[r.other.class] ?? r.other.class}`));
       for (const e of r.evidence) {
         const from = e.start !== undefined ? e.start - e.sentenceStart : -1;
         const to = e.end !== undefined ? e.end - e.sentenceStart : -1;
@@ -73,7 +72,7 @@ export function renderDetails(body: HTMLElement, d: EntityDetails, onSelect: (id
         source.append(e.article.url ? safeLink(e.article.url, title) : el('span', {}, title));
         if (e.article.published) source.append(` · ${e.article.published.slice(0, 10)}`);
         if (e.rule) source.append(el('span', { class: 'rule' }, ` · ${e.rule}`));
-        item.append(el('blockquote', {}, highlighted(e.sentence, from, to), source));
+        item.append(el('blockquote', {}, highlighted(e.sentenceText, from, to), source));
       }
       list.append(item);
     }

@@ -3,7 +3,7 @@
  * remove anything from the graph; they hide through these. Pure functions of their arguments (no
  * DOM, no sigma), so they are tested in Node.
  */
-import { FAMILY_COLORS, KIND_COLORS, type EdgeAttributes, type NodeAttributes } from './model.js';
+import { FAMILY_COLORS, CLASS_COLORS, type EdgeAttributes, type NodeAttributes } from './model.js';
 import type { ViewState } from './state.js';
 
 const FADED = '#e9ecef';
@@ -39,11 +39,11 @@ export interface EdgeEnds {
   target(edge: string): string;
 }
 
-type FilteredAttributes = Pick<NodeAttributes, 'kind' | 'dateEarliest' | 'dateLatest'>;
+type FilteredAttributes = Pick<NodeAttributes, 'class' | 'dateEarliest' | 'dateLatest'>;
 
-/** Whether the filters (hidden kinds, the events' date range) hide a node. */
+/** Whether the filters (hidden classes, the events' date range) hide a node. */
 export function isHidden(a: FilteredAttributes, state: ViewState): boolean {
-  if (state.hiddenKinds.has(a.kind)) return true;
+  if (state.hiddenClasses.has(a.class)) return true;
   if (a.dateEarliest && ((state.dateFrom && a.dateLatest! < state.dateFrom) || (state.dateTo && a.dateEarliest > state.dateTo))) return true;
   return false;
 }
@@ -64,14 +64,14 @@ export function computeHidden(nodes: { forEachNode(callback: (node: string, a: F
  * passes that copy as both `a` and `out`, so the display fields are set on it and it is returned,
  * allocating nothing more. Reducers run when the state changes, not per frame.
  */
-export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAttributes, 'kind' | 'size'>, view: View, out: D): D {
+export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAttributes, 'class' | 'size'>, view: View, out: D): D {
   const { state, hiddenNodes } = view;
   const hidden = hiddenNodes.has(node);
   const faded = hidden || (state.hovered !== null && !state.hoverNeighbours.has(node));
   const selected = node === state.selected;
   if (selected) out.size = a.size * 1.6;
   if (faded && !selected) out.label = '';
-  out.color = faded ? FADED : (KIND_COLORS[a.kind] ?? '#868e96');
+  out.color = faded ? FADED : (CLASS_COLORS[a.class] ?? '#868e96');
   out.hidden = hidden && !selected;
   out.highlighted = selected || node === state.hovered;
   out.zIndex = selected || node === state.hovered ? 2 : faded ? 0 : 1;

@@ -1,7 +1,7 @@
 /** The search box: a combobox of suggestions (search.ts ranks them); choosing one selects its node. */
 import { byId, el } from './dom.js';
 import type { Graph } from './graph.js';
-import { KIND_LABELS } from './model.js';
+import { CLASS_LABELS } from './model.js';
 import { searchNames, suggest } from './search.js';
 import type { Select } from './selection.js';
 
@@ -14,7 +14,7 @@ export function setupSearch(graph: Graph, select: Select): void {
     const found = suggest(names, search.value);
     list.replaceChildren(
       ...found.map((s, i) => {
-        const item = el('li', { role: 'option', id: `suggestion-${i}`, 'data-id': s.node, 'aria-selected': String(i === active) }, s.shown, el('span', { class: 'kind' }, ` ${KIND_LABELS[graph.getNodeAttribute(s.node, 'kind')] ?? ''}`));
+        const item = el('li', { role: 'option', id: `suggestion-${i}`, 'data-id': s.node, 'aria-selected': String(i === active) }, s.shown, el('span', { class: 'entity-class' }, ` ${CLASS_LABELS[graph.getNodeAttribute(s.node, 'class')] ?? ''}`));
         item.addEventListener('mousedown', (e) => {
           e.preventDefault();
           choose(s.node);

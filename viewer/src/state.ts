@@ -1,5 +1,5 @@
 /**
- * The viewer's display state, in one object: what is hovered and selected, which kinds are
+ * The viewer's display state, in one object: what is hovered and selected, which classes are
  * hidden, the minimum confidence, the event date range, and display switches. Sigma's reducers
  * read it; the URL mirrors the shareable part of it.
  */
@@ -8,7 +8,7 @@ export interface ViewState {
   /** The hovered node and its neighbours, computed once per hover. */
   hoverNeighbours: Set<string>;
   selected: string | null;
-  hiddenKinds: Set<string>;
+  hiddenClasses: Set<string>;
   minConfidence: number;
   /** Events outside [from, to] (YYYY-MM-DD) are hidden; null = no bound. */
   dateFrom: string | null;
@@ -21,7 +21,7 @@ export const state: ViewState = {
   hovered: null,
   hoverNeighbours: new Set(),
   selected: null,
-  hiddenKinds: new Set(),
+  hiddenClasses: new Set(),
   minConfidence: 0,
   dateFrom: null,
   dateTo: null,
@@ -33,7 +33,7 @@ export const state: ViewState = {
 export function readUrl(): void {
   const p = new URLSearchParams(location.search);
   state.selected = p.get('node');
-  state.hiddenKinds = new Set((p.get('hide') ?? '').split(',').filter(Boolean));
+  state.hiddenClasses = new Set((p.get('hide') ?? '').split(',').filter(Boolean));
   const conf = Number(p.get('conf'));
   state.minConfidence = Number.isFinite(conf) && conf >= 0 && conf <= 1 ? conf : 0;
   const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
@@ -47,7 +47,7 @@ export function readUrl(): void {
 export function writeUrl(): void {
   const p = new URLSearchParams();
   if (state.selected) p.set('node', state.selected);
-  if (state.hiddenKinds.size) p.set('hide', [...state.hiddenKinds].sort().join(','));
+  if (state.hiddenClasses.size) p.set('hide', [...state.hiddenClasses].sort().join(','));
   if (state.minConfidence > 0) p.set('conf', String(state.minConfidence));
   if (state.dateFrom) p.set('from', state.dateFrom);
   if (state.dateTo) p.set('to', state.dateTo);
