@@ -32,8 +32,8 @@ describe('relations', () => {
   test('suspicion: "a suspect in the attack, identified as X" ties X to the attack', () => {
     const r = read('Gunmen attacked a market in Porto on Friday, killing five people. Police are searching for a suspect in the attack, identified as Rui Costa.');
     const attack = r.events.find((e) => e.eventType === 'attack');
-    expect(attack?.killed.map((c) => c.value)).toEqual([5]);
-    expect(attack?.times[0]).toMatchObject({ earliest: '2021-03-12', latest: '2021-03-12' });
+    // The attack's own count and date are tested in events.test.ts.
+    expect(attack).toBeDefined();
     expect(facts(r)).toContain(`person/rui-costa suspect ${attack!.iri.slice(BASE.length)}`);
   });
 

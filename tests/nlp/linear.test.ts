@@ -1,24 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FeatureTable, hashString, mix } from '../../src/nlp/hash.js';
+import { mix } from '../../src/nlp/hash.js';
 import { PerceptronTrainer } from '../../src/nlp/linear.js';
-
-describe('FeatureTable', () => {
-  test('maps keys to rows, grows, and reports absent keys', () => {
-    const t = new FeatureTable(4);
-    const keys = Array.from({ length: 5000 }, (_, i) => mix(7, i));
-    keys.forEach((k) => t.getOrAdd(k));
-    expect(t.count).toBe(5000);
-    keys.forEach((k, i) => expect(t.get(k)).toBe(i));
-    expect(t.get(mix(8, 1))).toBe(-1);
-  });
-  test('mix never yields the empty-slot key 0', () => {
-    for (let i = 0; i < 10000; i++) expect(mix(i, -i)).not.toBe(0);
-  });
-  test('hashString is stable', () => {
-    expect(hashString('France')).toBe(hashString('France'));
-    expect(hashString('France')).not.toBe(hashString('france'));
-  });
-});
 
 describe('PerceptronTrainer', () => {
   // A separable toy problem with a shared bias feature: A → label 0, B → label 1.

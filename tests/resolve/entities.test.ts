@@ -1,10 +1,9 @@
-/** Resolution inside an article (aliases, acronyms, partial names, demonyms, handles) and IRI minting. */
-import fc from 'fast-check';
+/** Resolution inside an article (aliases, acronyms, partial names, demonyms, handles); slugs and IRIs are in iri.test.ts. */
 import { describe, expect, test } from 'vitest';
 import { places } from '../../src/pipeline/article.js';
 import { typeMentions } from '../../src/extract/index.js';
 import { analyze } from '../../src/nlp/index.js';
-import { mintIri, normaliseName, resolveArticle, slug } from '../../src/resolve/index.js';
+import { resolveArticle } from '../../src/resolve/index.js';
 import type { Entity } from '../../src/types.js';
 
 const BASE = 'https://example.org/kg/';
@@ -49,27 +48,5 @@ describe('resolution inside an article', () => {
     const b = resolve('The mayor of Lisbon spoke on Sunday.');
     expect(byIri(a, 'place/lisbon')).toBeDefined();
     expect(byIri(b, 'place/lisbon')).toBeDefined();
-  });
-});
-
-describe('IRIs', () => {
-  test('names normalise without case, accents, possessives or a leading "the"', () => {
-    expect(normaliseName('The  Times’s')).toBe('times');
-    expect(normaliseName('Gdańsk')).toBe('gdansk');
-  });
-
-  test('any name gives an IRI of [a-z0-9-] only under the base', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (name) => {
-        expect(slug(name)).toMatch(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*|h-[0-9a-f]{12})$/);
-        expect(mintIri(BASE, 'person', name).slice(BASE.length)).toMatch(/^person\/[a-z0-9-]+$/);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  test('hostile names are slugged or hashed, never copied', () => {
-    expect(slug('<script>alert(1)</script>')).toBe('script-alert-1-script');
-    expect(slug('">\\\u202e')).toMatch(/^h-[0-9a-f]{12}$/);
   });
 });

@@ -1,0 +1,254 @@
+/** buildQuads on small hand-made resolved articles: what each entity, relation, co-mention and event becomes. */
+import { DataFactory, Store } from 'n3';
+import { describe, expect, test } from 'vitest';
+import { articleIri, buildQuads, isValidBase } from '../../src/rdf/quads.js';
+import { PREFIXES } from '../../src/rdf/vocab.js';
+import type { ArticleEvidence, Entity, EntityClass, ResolvedArticle, ResolvedEvent } from '../../src/types.js';
+
+const BASE = 'https://example.org/kg/';
+const NKG = PREFIXES.nkg;
+const RDF_TYPE = `${PREFIXES.rdf}type`;
+const XSD = PREFIXES.xsd;
+
+const TEXT_1 = 'Mayor Alba Quennell warned the Varnholt Police on Monday. A bomb went off in Tarsk.';
+const TEXT_2 = 'Alba Quennell warned the Varnholt Police again.';
+
+const mention = (articleId: string, text: string, word: string, sentenceIndex = 0, confidence = 0.9) => {
+  const start = text.indexOf(word);
+  return { articleId, start, end: start + word.length, sentenceIndex, text: word, confidence };
+};
+
+function entity(iri: string, cls: EntityClass, label: string, extra: Partial<Entity> = {}): Entity {
+  return { iri, category: cls === 'Person' ? 'person' : cls === 'Event' ? 'event' : cls.endsWith('Organization') ? 'organization' : 'place', class: cls, label, aliases: [], handles: [], mentions: [], ...extra };
+}
+
+const ALBA = `${BASE}person/alba-quennell`;
+const POLICE = `${BASE}organization/varnholt-police`;
+const TARSK = `${BASE}place/tarsk`;
+const UNNAMED = `${BASE}event/a1-1`;
+const NAMED = `${BASE}event/tarsk-bombing`;
+
+const evidence = (articleId: string, text: string, sentence: string, fact: string, rule: string, confidence = 0.7): ArticleEvidence => {
+  const sentenceStart = text.indexOf(sentence);
+  const start = text.indexOf(fact);
+  return { articleId, sentenceIndex: text.slice(0, sentenceStart).split('. ').length - 1, sentenceText: sentence, sentenceStart, sentenceEnd: sentenceStart + sentence.length, start, end: start + fact.length, confidence, rule };
+};
+
+const emptyEvent = (iri: string, label: string, eventType: ResolvedEvent['eventType'], isNamed: boolean): ResolvedEvent => ({ iri, eventType, label, isNamed, mentions: [], places: [], actors: [], targets: [], times: [], killed: [], injured: [] });
+
+/** An article's own view of a merged entity: its mentions in that article only (as resolveArticle gives it). */
+const only = (e: Entity, articleId: string): Entity => ({ ...e, mentions: e.mentions.filter((m) => m.articleId === articleId) });
+
+/** Two articles stating the same warning; the first also reports an unnamed attack in Tarsk and names the "Tarsk bombing". */
+function fixture(): { resolved: ResolvedArticle[]; entities: Entity[] } {
+  const s1 = 'Mayor Alba Quennell warned the Varnholt Police on Monday.';
+  const s2 = 'A bomb went off in Tarsk.';
+  const warn1 = evidence('a1', TEXT_1, s1, 'Alba Quennell warned the Varnholt Police', 'subject + "warned" + object', 0.7123);
+  const warn2 = evidence('a2', TEXT_2, TEXT_2, 'Alba Quennell warned the Varnholt Police', 'subject + "warned" + object', 0.6);
+  const alba = entity(ALBA, 'Person', 'Alba Quennell', { aliases: ['Quennell', 'Mayor Quennell'], mentions: [mention('a1', TEXT_1, 'Alba Quennell'), mention('a2', TEXT_2, 'Alba Quennell')] });
+  const police = entity(POLICE, 'GovernmentOrganization', 'Varnholt Police', { mentions: [mention('a1', TEXT_1, 'Varnholt Police'), mention('a2', TEXT_2, 'Varnholt Police')] });
+  const tarsk = entity(TARSK, 'City', 'Tarsk', { geonamesId: 4242, lat: 12.5, lon: -3.25, mentions: [mention('a1', TEXT_1, 'Tarsk', 1)] });
+  const named = entity(NAMED, 'Event', 'Tarsk bombing', { mentions: [] });
+  const bomb = TEXT_1.indexOf('bomb');
+  const unnamedEvent: ResolvedEvent = {
+    ...emptyEvent(UNNAMED, 'attack, 2021-03-15', 'attack', false),
+    mentions: [{ start: bomb, end: bomb + 4, text: 'bomb', sentenceIndex: 1 }],
+    places: [{ iri: TARSK, evidence: evidence('a1', TEXT_1, s2, 'went off in Tarsk', 'event in place') }],
+    times: [{ earliest: '2021-03-15', latest: '2021-03-15', text: 'Monday', evidence: evidence('a1', TEXT_1, s1, 'on Monday', 'nearest time expression', 0.5) }],
+    killed: [{ value: 3, atLeast: true, evidence: evidence('a1', TEXT_1, s2, 'A bomb', 'count', 0.5) }],
+  };
+  const namedEvent: ResolvedEvent = { ...emptyEvent(NAMED, 'Tarsk bombing', 'bombing', true), sameAs: `${BASE}event/key-123` };
+  const a1: ResolvedArticle = {
+    article: { id: 'a1', text: TEXT_1, origin: '<a1>', title: 'Warning in Varnholt', published: '2021-03-16', url: 'https://news.example/a1?x=1&y=2' },
+    entities: [alba, police, tarsk].map((e) => only(e, 'a1')),
+    coMentions: [{ a: ALBA, b: TARSK, articleId: 'a1', sentenceIndex: 0, sentenceText: s1, start: 0, end: s1.length }],
+    relations: [{ family: 'warn', subject: ALBA, object: POLICE, evidence: warn1 }],
+    events: [unnamedEvent, namedEvent],
+    sources: [],
+    posts: [],
+  };
+  const a2: ResolvedArticle = {
+    article: { id: 'a2', text: TEXT_2, origin: '<a2>', published: '2021-03-17T10:00:00Z' },
+    entities: [alba, police].map((e) => only(e, 'a2')),
+    coMentions: [],
+    relations: [{ family: 'warn', subject: ALBA, object: POLICE, role: 'mayor', evidence: warn2 }],
+    events: [],
+    sources: [],
+    posts: [],
+  };
+  return { resolved: [a1, a2], entities: [alba, police, tarsk, named] };
+}
+
+const { resolved, entities } = fixture();
+const quads = buildQuads(resolved, entities, BASE);
+const store = new Store(quads);
+const G1 = articleIri(BASE, 'a1').value;
+const G2 = articleIri(BASE, 'a2').value;
+/** Quads in graph `g`: null for any graph, DEFAULT for the default graph. */
+const DEFAULT = '';
+const inGraph = (g: string | null, s: string | null, p: string | null, o: string | null = null) => store.getQuads(s, p, o, g === DEFAULT ? DataFactory.defaultGraph() : g);
+const objects = (s: string, p: string, g: string | null = null) => inGraph(g, s, p).map((q) => q.object.value).sort();
+/** The statements of one fact (subject, predicate, object), in any graph. */
+const statementsOf = (s: string, p: string, o: string) =>
+  store.getSubjects(`${PREFIXES.rdf}subject`, s, null).filter((st) => store.getQuads(st, `${PREFIXES.rdf}predicate`, p, null).length > 0 && store.getQuads(st, `${PREFIXES.rdf}object`, o, null).length > 0);
+
+describe('entities', () => {
+  // Each class is typed with itself and the classes above it; 'Other' names no entity and gets no class.
+  test.each<[EntityClass, string[]]>([
+    ['Person', ['Person']],
+    ['Organization', ['Organization']],
+    ['GovernmentOrganization', ['GovernmentOrganization', 'Organization']],
+    ['NewsMediaOrganization', ['NewsMediaOrganization', 'Organization']],
+    ['ArmedGroup', ['ArmedGroup', 'Organization']],
+    ['Company', ['Company', 'Organization']],
+    ['Place', ['Place']],
+    ['Country', ['Country', 'Place']],
+    ['Region', ['Place', 'Region']],
+    ['City', ['City', 'Place']],
+    ['Event', ['Event']],
+    ['Other', []],
+  ])('an entity of class %s is typed %j', (cls, expected) => {
+    const iri = `${BASE}x/${cls.toLowerCase()}`;
+    const qs = buildQuads([], [entity(iri, cls, 'Zorvan')], BASE, []);
+    expect(qs.filter((q) => q.predicate.value === RDF_TYPE).map((q) => q.object.value.slice(NKG.length)).sort()).toEqual(expected);
+  });
+
+  test('labels: rdfs:label plain, skos:prefLabel and one skos:altLabel per alias in English, all in the default graph', () => {
+    const label = inGraph(DEFAULT, ALBA, `${PREFIXES.rdfs}label`);
+    expect(label.map((q) => [q.object.value, (q.object as { language: string }).language])).toEqual([['Alba Quennell', '']]);
+    const pref = inGraph(DEFAULT, ALBA, `${PREFIXES.skos}prefLabel`);
+    expect(pref.map((q) => [q.object.value, (q.object as { language: string }).language])).toEqual([['Alba Quennell', 'en']]);
+    const alt = inGraph(DEFAULT, ALBA, `${PREFIXES.skos}altLabel`);
+    expect(alt.map((q) => [q.object.value, (q.object as { language: string }).language]).sort()).toEqual([['Mayor Quennell', 'en'], ['Quennell', 'en']]);
+  });
+
+  test('an entity is derived from each article that mentions it, once each', () => {
+    expect(objects(ALBA, `${PREFIXES.prov}wasDerivedFrom`)).toEqual([G1, G2]);
+    expect(objects(TARSK, `${PREFIXES.prov}wasDerivedFrom`)).toEqual([G1]);
+  });
+
+  test('a place with a GeoNames id and coordinates is linked and located', () => {
+    expect(objects(TARSK, `${PREFIXES.owl}sameAs`)).toEqual(['https://sws.geonames.org/4242/']);
+    const lat = inGraph(DEFAULT, TARSK, `${PREFIXES.geo}lat`)[0].object as { value: string; datatype: { value: string } };
+    expect([lat.value, lat.datatype.value]).toEqual(['12.5', `${XSD}decimal`]);
+    expect(objects(TARSK, `${PREFIXES.geo}long`)).toEqual(['-3.25']);
+  });
+
+  test('each mention is a nkg:Mention in its article graph, with offsets that slice the article to its anchor', () => {
+    const mentions = store.getSubjects(`${NKG}refersTo`, ALBA, G1);
+    expect(mentions.map((m) => m.value)).toEqual([`${BASE}mention/a1/6-19`]);
+    const m = mentions[0].value;
+    expect(objects(m, RDF_TYPE, G1)).toEqual([`${NKG}Mention`]);
+    expect(objects(m, `${NKG}inArticle`, G1)).toEqual([G1]);
+    expect(TEXT_1.slice(Number(objects(m, `${NKG}beginIndex`, G1)[0]), Number(objects(m, `${NKG}endIndex`, G1)[0]))).toBe(objects(m, `${NKG}anchorOf`, G1)[0]);
+    expect(objects(m, `${NKG}confidence`, G1)).toEqual(['0.9']);
+  });
+});
+
+describe('relations', () => {
+  const WARNED = `${NKG}warned`;
+
+  test('the direct triple is in the default graph once, though two articles state it', () => {
+    expect(store.getQuads(ALBA, WARNED, POLICE, null).map((q) => q.graph.termType)).toEqual(['DefaultGraph']);
+  });
+
+  test("each article's statement is in that article's graph, with the sentence, the fact's offsets, confidence and rule", () => {
+    const sts = store.getSubjects(`${PREFIXES.rdf}predicate`, WARNED, null);
+    expect(sts).toHaveLength(2);
+    const st1 = sts.find((s) => store.getQuads(s, null, null, G1).length > 0)!.value;
+    const v = (p: string) => objects(st1, p, G1);
+    expect(v(RDF_TYPE)).toEqual([`${NKG}Statement`]);
+    expect([v(`${PREFIXES.rdf}subject`), v(`${PREFIXES.rdf}object`)]).toEqual([[ALBA], [POLICE]]);
+    expect(v(`${NKG}inArticle`)).toEqual([G1]);
+    expect(v(`${PREFIXES.prov}wasDerivedFrom`)).toEqual([G1]);
+    expect(v(`${NKG}evidenceText`)).toEqual(['Mayor Alba Quennell warned the Varnholt Police on Monday.']);
+    expect([v(`${NKG}beginIndex`), v(`${NKG}endIndex`)]).toEqual([['0'], ['57']]);
+    const [from, to] = [Number(v(`${NKG}factBeginIndex`)[0]), Number(v(`${NKG}factEndIndex`)[0])];
+    expect(TEXT_1.slice(from, to)).toBe('Alba Quennell warned the Varnholt Police');
+    // Confidence rounded to three decimals, as xsd:decimal.
+    expect(v(`${NKG}confidence`)).toEqual(['0.712']);
+    expect(v(`${NKG}extractedBy`)).toEqual(['subject + "warned" + object']);
+    expect(v(`${NKG}role`)).toEqual([]);
+    // The second article's statement carries its role.
+    const st2 = sts.find((s) => s.value !== st1)!.value;
+    expect(objects(st2, `${NKG}role`, G2)).toEqual(['mayor']);
+    expect(objects(st2, `${NKG}inArticle`, G2)).toEqual([G2]);
+  });
+
+  test('no triple occurs twice, in any graph or across graphs', () => {
+    const triples = quads.map((q) => `${q.subject.id} ${q.predicate.id} ${q.object.id}`);
+    expect(new Set(triples).size).toBe(triples.length);
+    expect(quads.length).toBeGreaterThan(60);
+  });
+
+  test('a co-mention is a weak direct triple with a statement of the co-mention rule, without fact offsets', () => {
+    expect(store.getQuads(ALBA, `${NKG}coMentionedWith`, TARSK, null).map((q) => q.graph.termType)).toEqual(['DefaultGraph']);
+    const [st] = store.getSubjects(`${PREFIXES.rdf}predicate`, `${NKG}coMentionedWith`, G1);
+    expect(objects(st.value, `${NKG}extractedBy`, G1)).toEqual(['co-mention-in-sentence']);
+    expect(objects(st.value, `${NKG}confidence`, G1)).toEqual(['0.2']);
+    expect(objects(st.value, `${NKG}factBeginIndex`, G1)).toEqual([]);
+    expect(statementsOf(ALBA, `${NKG}coMentionedWith`, TARSK).map((s) => s.value)).toEqual([st.value]);
+  });
+});
+
+describe('events', () => {
+  test('an unnamed event is described here: nkg:Event and its type class, labels, the article it comes from', () => {
+    expect(objects(UNNAMED, RDF_TYPE, null)).toEqual([`${NKG}Attack`, `${NKG}Event`]);
+    expect(objects(UNNAMED, `${PREFIXES.rdfs}label`)).toEqual(['attack, 2021-03-15']);
+    expect(objects(UNNAMED, `${PREFIXES.skos}prefLabel`)).toEqual(['attack, 2021-03-15']);
+    expect(objects(UNNAMED, `${PREFIXES.prov}wasDerivedFrom`)).toEqual([G1]);
+  });
+
+  test('a named event is an entity already: it gains its type class and sameAs, not a second label', () => {
+    expect(objects(NAMED, RDF_TYPE)).toEqual([`${NKG}Bombing`, `${NKG}Event`]);
+    expect(objects(NAMED, `${PREFIXES.rdfs}label`)).toEqual(['Tarsk bombing']);
+    expect(objects(NAMED, `${PREFIXES.owl}sameAs`)).toEqual([`${BASE}event/key-123`]);
+  });
+
+  test("an event's place, time and death count are direct triples with statements", () => {
+    expect(objects(UNNAMED, `${PREFIXES.sem}hasPlace`, DEFAULT)).toEqual([TARSK]);
+    expect(objects(UNNAMED, `${PREFIXES.sem}hasEarliestBeginTimeStamp`, DEFAULT)).toEqual(['2021-03-15']);
+    const death = inGraph(DEFAULT, UNNAMED, `${NKG}deathCount`)[0].object as { value: string; datatype: { value: string } };
+    expect([death.value, death.datatype.value]).toEqual(['3', `${XSD}integer`]);
+    const [countSt] = store.getSubjects(`${PREFIXES.rdf}predicate`, `${NKG}deathCount`, G1);
+    expect(objects(countSt.value, `${NKG}lowerBound`, G1)).toEqual(['true']);
+    const [timeSt] = store.getSubjects(`${PREFIXES.rdf}predicate`, `${PREFIXES.sem}hasEarliestBeginTimeStamp`, G1);
+    expect(objects(timeSt.value, `${NKG}timeExpression`, G1)).toEqual(['Monday']);
+    // The trigger word is a mention of the event.
+    expect(store.getSubjects(`${NKG}refersTo`, UNNAMED, G1).map((m) => m.value)).toEqual([`${BASE}mention/a1/60-64`]);
+  });
+});
+
+describe('articles', () => {
+  test('an article is a schema:NewsArticle in its own graph; a date is xsd:date, a timestamp xsd:dateTime, a URL xsd:anyURI', () => {
+    expect(objects(G1, RDF_TYPE, G1)).toEqual(['https://schema.org/NewsArticle']);
+    expect(objects(G1, 'https://schema.org/headline', G1)).toEqual(['Warning in Varnholt']);
+    const date = (g: string) => (inGraph(g, g, 'https://schema.org/datePublished')[0].object as { datatype: { value: string } }).datatype.value;
+    expect([date(G1), date(G2)]).toEqual([`${XSD}date`, `${XSD}dateTime`]);
+    const url = inGraph(G1, G1, 'https://schema.org/url')[0].object as { value: string; datatype: { value: string } };
+    expect([url.value, url.datatype.value]).toEqual(['https://news.example/a1?x=1&y=2', `${XSD}anyURI`]);
+    expect(objects(G2, 'https://schema.org/headline', G2)).toEqual([]);
+  });
+});
+
+describe('isValidBase', () => {
+  test.each([
+    ['https://newskg.org/id/', true],
+    ['https://example.org/kg#', true],
+    ['urn:x-newskg:', false],
+    ['urn:x-newskg/', true],
+    ['https://example.org/kg', false],
+    ['example.org/kg/', false],
+    ['/relative/', false],
+    ['', false],
+    ['https://example.org/a b/', false],
+    ['https://example.org/<x>/', false],
+    ['https://example.org/"q"/', false],
+    ['https://example.org/{x}/', false],
+    ['https://example.org/a|b/', false],
+    ['https://example.org/a\\b/', false],
+    ['1http://example.org/', false],
+  ])('%j → %s', (base, valid) => {
+    expect(isValidBase(base)).toBe(valid);
+  });
+});
