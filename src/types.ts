@@ -57,6 +57,12 @@ export interface Doc {
   chunks: string[];
   /** Entity tag per token (BIO, e.g. B-PER, I-PER, O). */
   ner: string[];
+  /** Lemma per token ("warned" → warn, "was" → be; names keep their form). */
+  lemmas: string[];
+  /** Per token, the index in `tokens` of its head in the sentence's dependency tree, or -1 for the sentence's root. */
+  heads: number[];
+  /** Per token, its Universal Dependencies v2 relation to its head ("nsubj", "obj", "nmod:poss", "root", …). */
+  deprels: string[];
   mentions: Mention[];
 }
 

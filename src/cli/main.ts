@@ -9,7 +9,7 @@ import { formatEntity, formatResultTable } from './query.js';
 import { join, resolve } from 'node:path';
 import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
-import { analyze, buildModel, defaultModelPath, evaluateConll, formatConllevalReport } from '../nlp/index.js';
+import { analyze, buildModel, buildParser, defaultModelPath, defaultParserModelPath, docToConllu, evaluateConll, evaluateUd, formatConllevalReport, formatUdReport } from '../nlp/index.js';
 import cliProgress from 'cli-progress';
 import { DEFAULT_BASE, FORMATS, build, evaluateFacts, evaluateGum, factsFiles, places, totalOf, type OutputFormat } from '../pipeline/index.js';
 import { readArticles } from '../ingest/index.js';
@@ -38,8 +38,10 @@ program
   .description('Tag sentences and named entities in articles (files or folders of .txt .md .html .json .jsonl, or - for stdin).')
   .argument('[paths...]', 'files or folders; - reads standard input', ['seeds'])
   .option('--json', 'print one JSON document per article instead of text')
+  .option('--conllu', 'print CoNLL-U: every token with its lemma, UPOS, Penn tag, head and relation')
   .option('--model <file>', 'model file', undefined)
-  .action(async (paths: string[], opts: { json?: boolean; model?: string }) => {
+  .action(async (paths: string[], opts: { json?: boolean; conllu?: boolean; model?: string }) => {
+    if (opts.json && opts.conllu) throw new InvalidArgumentError('choose --json or --conllu');
     let failures = 0;
     let done = 0;
     for await (const result of readArticles(paths)) {
@@ -53,8 +55,10 @@ program
         const doc = analyze(article.text, { modelPath: opts.model });
         process.stdout.write(
           opts.json
-            ? `${JSON.stringify({ id: article.id, origin: article.origin, title: article.title, published: article.published, publishedInferred: article.publishedInferred, url: article.url, sentences: doc.sentences.length, tokens: doc.tokens.length, mentions: doc.mentions })}\n`
-            : formatDoc(article, doc),
+            ? `${JSON.stringify({ id: article.id, origin: article.origin, title: article.title, published: article.published, publishedInferred: article.publishedInferred, url: article.url, sentences: doc.sentences.length, tokens: doc.tokens.length, mentions: doc.mentions, words: doc.tokens.map((t, i) => ({ text: t.text, start: t.start, end: t.end, lemma: doc.lemmas[i], pos: doc.pos[i], head: doc.heads[i], deprel: doc.deprels[i] })) })}\n`
+            : opts.conllu
+              ? `# newdoc id = ${article.id}\n${docToConllu(doc, article.id)}`
+              : formatDoc(article, doc),
         );
         done++;
       } catch (err) {
@@ -201,12 +205,20 @@ program
   .description('Score the tagger on a CoNLL file (entity P/R/F1 as conlleval computes them, POS accuracy, tokens/s), or typed entities on GUM.')
   .option('--conll <file>', 'CoNLL file (token [POS chunk] NER): tagger scores')
   .option('--gum <dir>', 'GUM Wikinews folder (text/, mentions/): typed entity scores')
+  .option('--ud <file>', 'CoNLL-U file: UAS, LAS, UPOS, XPOS and lemma accuracy on its gold tokens, parser and analyze() tokens/s')
+  .option('--genres <list>', 'with --ud: only documents of these genres (GUM ids, e.g. news,interview)')
   .option('--subset <name>', 'GUM documents: news, interview or all', 'news')
   .option('--model <file>', 'model file', undefined)
   .option('--json', 'print the report as JSON')
   .option('--facts <path>', 'a facts file or a folder of them (see tests/fixtures/facts/README.md): relation, event and source scores')
   .option('--verbose', 'with --facts: list the missed and spurious relations')
-  .action(async (opts: { conll?: string; gum?: string; facts?: string; subset: string; model?: string; json?: boolean; verbose?: boolean }) => {
+  .action(async (opts: { conll?: string; gum?: string; ud?: string; genres?: string; facts?: string; subset: string; model?: string; json?: boolean; verbose?: boolean }) => {
+    if (opts.ud) {
+      const genres = opts.genres?.split(',').map((g) => g.trim()).filter(Boolean);
+      const report = evaluateUd(opts.ud, { modelPath: opts.model, docs: genres?.length ? new RegExp(`_(${genres.map((g) => g.replace(/[^a-z]/gi, '')).join('|')})_`) : undefined });
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${opts.ud}: ${report.sentences} sentences\n${formatUdReport(report.scores, report)}`);
+      return;
+    }
     if (opts.facts) {
       const reports = [];
       for (const file of factsFiles(opts.facts)) reports.push(await evaluateFacts(file, undefined, opts.model));
@@ -234,7 +246,7 @@ program
       }
       return;
     }
-    if (!opts.conll) throw new InvalidArgumentError('give --conll FILE, --gum DIR or --facts PATH');
+    if (!opts.conll) throw new InvalidArgumentError('give --conll FILE, --ud FILE, --gum DIR or --facts PATH');
     const report = await evaluateConll(opts.conll, { modelPath: opts.model });
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -251,9 +263,11 @@ program
 
 program
   .command('train')
-  .description('Train the tagger models from the shared data and write the model file (reproduces the shipped model).')
-  .option('--data <dir>', 'data folder with conll2003/ and the unlabelled corpora', '../shared/data')
-  .option('--out <file>', 'model file to write', defaultModelPath())
+  .description('Train the tagger, then the dependency parser and lemmatiser on its tags, from the shared data, and write the model files (reproduces the shipped models).')
+  .option('--data <dir>', 'data folder with conll2003/, ud_english/ and the unlabelled corpora', '../shared/data')
+  .option('--out <file>', 'tagger model file to write', defaultModelPath())
+  .option('--parser-out <file>', 'parser and lemmatiser model file to write', defaultParserModelPath())
+  .option('--only <model>', 'train only the tagger or only the parser (which reads the tagger model at --out)')
   .option('--clusters <file>', 'reuse word clusters written by an earlier run instead of inducing them')
   .option('--no-gazetteer', 'train without gazetteer features (ablation)')
   .option('--no-clusters', 'train without word-cluster features (ablation)')
@@ -264,7 +278,7 @@ program
   .option('--extra-ner <file...>', 'further NER training files (token<TAB>tag, WNUT-17 types mapped to PER/ORG/LOC/MISC)')
   .option('--title-case <fraction>', 'fraction of training sentences also seen in Title Case', Number)
   .option('--scheme <scheme>', 'NER label scheme: bilou (default) or bio')
-  .action(async (opts: { data: string; out: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
+  .action(async (opts: { data: string; out: string; parserOut: string; only?: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
     const settings: Record<string, number> = {};
     if (opts.minCount) settings.minCount = opts.minCount;
     if (opts.titleCase !== undefined) settings.titleCaseFraction = opts.titleCase;
@@ -272,7 +286,9 @@ program
     if (opts.nerEpochs) settings.nerEpochs = opts.nerEpochs;
     if (opts.posEpochs) settings.posEpochs = opts.posEpochs;
     if (opts.folds) settings.folds = opts.folds;
-    await buildModel({
+    if (opts.only !== undefined && opts.only !== 'tagger' && opts.only !== 'parser') throw new InvalidArgumentError('--only must be tagger or parser');
+    const log = (msg: string) => process.stderr.write(`${msg}\n`);
+    if (opts.only !== 'parser') await buildModel({
       dataDir: resolve(opts.data),
       out: resolve(opts.out),
       clustersFile: typeof opts.clusters === 'string' ? opts.clusters : undefined,
@@ -280,8 +296,9 @@ program
       noGazetteer: !opts.gazetteer,
       settings: { ...settings, ...(opts.scheme ? { nerScheme: opts.scheme as 'bio' | 'bilou' } : {}) },
       extraNer: opts.extraNer,
-      log: (msg) => process.stderr.write(`${msg}\n`),
+      log,
     });
+    if (opts.only !== 'tagger') buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -10,6 +10,7 @@ import { ModelError } from '../errors.js';
 import { FEATURE_SIGNATURE } from './features.js';
 import { FeatureTable } from './hash.js';
 import { LinearModel } from './linear.js';
+import { PARSER_SIGNATURE } from './parser.js';
 import { SectionReader } from './section-reader.js';
 
 const MAGIC = 'NKGMODEL';
@@ -60,14 +61,22 @@ export function defaultModelPath(): string {
   throw new ModelError('cannot locate the package root to find the shipped model');
 }
 
+/** The shipped parser and lemmatiser, beside the tagger's model. */
+export function defaultParserModelPath(): string {
+  return join(dirname(defaultModelPath()), 'newskg-en-parser.model');
+}
+
 function bytesOf(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-export function serializeModel(bundle: ModelBundle): Uint8Array {
+type AddSection = (view: ArrayBufferView) => SectionRef;
+
+/** The container every model file shares: magic, format, a JSON header, then 8-byte-aligned binary sections. */
+function encodeContainer(buildHeader: (add: AddSection) => object): Uint8Array {
   const chunks: Uint8Array[] = [];
   let offset = 0;
-  const add = (view: ArrayBufferView): SectionRef => {
+  const add: AddSection = (view) => {
     const bytes = bytesOf(view);
     const ref = { offset, length: bytes.byteLength };
     chunks.push(bytes);
@@ -79,30 +88,7 @@ export function serializeModel(bundle: ModelBundle): Uint8Array {
     }
     return ref;
   };
-  const linear = (m: LinearModel): LinearHeader => {
-    // Keys in row order, so the table can be rebuilt at load.
-    const keys = new Int32Array(m.table.count);
-    for (const [key, row] of m.table.entries()) keys[row] = key;
-    const h: LinearHeader = { labels: [...m.labels], scale: m.scale, rows: m.table.count, keys: add(keys), weights: add(m.weights) };
-    if (m.transitions) h.transitions = add(m.transitions);
-    if (m.start) h.start = add(m.start);
-    if (m.candidates) {
-      h.candidates = {
-        byKey: Object.fromEntries([...m.candidates.byKey].map(([k, v]) => [k, Array.from(v)])),
-        fallback: Array.from(m.candidates.fallback),
-      };
-    }
-    return h;
-  };
-  const header: ModelHeader = {
-    format: MODEL_FORMAT,
-    featureSignature: FEATURE_SIGNATURE,
-    models: { pos: linear(bundle.pos), chunk: linear(bundle.chunk), ner: linear(bundle.ner) },
-    info: bundle.info,
-  };
-  if (bundle.gazetteer) header.gazetteer = add(bundle.gazetteer);
-  if (bundle.clusters) header.clusters = add(bundle.clusters);
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const headerBytes = new TextEncoder().encode(JSON.stringify(buildHeader(add)));
   const prefix = new Uint8Array(16);
   prefix.set(new TextEncoder().encode(MAGIC), 0);
   const dv = new DataView(prefix.buffer);
@@ -120,7 +106,44 @@ export function serializeModel(bundle: ModelBundle): Uint8Array {
   return out;
 }
 
-export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
+function linearHeader(m: LinearModel, add: AddSection): LinearHeader {
+  // Keys in row order, so the table can be rebuilt at load.
+  const keys = new Int32Array(m.table.count);
+  for (const [key, row] of m.table.entries()) keys[row] = key;
+  const h: LinearHeader = { labels: [...m.labels], scale: m.scale, rows: m.table.count, keys: add(keys), weights: add(m.weights) };
+  if (m.transitions) h.transitions = add(m.transitions);
+  if (m.start) h.start = add(m.start);
+  if (m.candidates) {
+    h.candidates = {
+      byKey: Object.fromEntries([...m.candidates.byKey].map(([k, v]) => [k, Array.from(v)])),
+      fallback: Array.from(m.candidates.fallback),
+    };
+  }
+  return h;
+}
+
+export function serializeModel(bundle: ModelBundle): Uint8Array {
+  return encodeContainer((add) => {
+    const header: ModelHeader = {
+      format: MODEL_FORMAT,
+      featureSignature: FEATURE_SIGNATURE,
+      models: { pos: linearHeader(bundle.pos, add), chunk: linearHeader(bundle.chunk, add), ner: linearHeader(bundle.ner, add) },
+      info: bundle.info,
+    };
+    if (bundle.gazetteer) header.gazetteer = add(bundle.gazetteer);
+    if (bundle.clusters) header.clusters = add(bundle.clusters);
+    return header;
+  });
+}
+
+/** A decoded container: its header, after the signature check, and its sections through one bounds-checked reader. */
+interface Container<H> {
+  header: H;
+  whole(name: string, ref: SectionRef): Uint8Array;
+  linear(task: string, h: LinearHeader): LinearModel;
+}
+
+function decodeContainer<H extends { featureSignature: string }>(bytes: Uint8Array, source: string, signature: string): Container<H> {
   if (bytes.byteLength < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) {
     throw new ModelError(`${source} is not a newskg model file`);
   }
@@ -129,16 +152,14 @@ export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
   if (format !== MODEL_FORMAT) throw new ModelError(`${source} has model format ${format}; this code reads format ${MODEL_FORMAT}`);
   const headerLength = dv.getUint32(12, true);
   if (16 + headerLength > bytes.byteLength) throw new ModelError(`${source} is truncated (header)`);
-  let header: ModelHeader;
+  let header: H;
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + headerLength)));
   } catch (err) {
     throw new ModelError(`${source} has a corrupt header`, { cause: err });
   }
-  if (header.featureSignature !== FEATURE_SIGNATURE) {
-    throw new ModelError(
-      `${source} was trained with features "${String(header.featureSignature).slice(0, 40)}…" but this code computes "${FEATURE_SIGNATURE.slice(0, 40)}…"; retrain it with \`newskg train\``,
-    );
+  if (header.featureSignature !== signature) {
+    throw new ModelError(`${source} was trained with features "${String(header.featureSignature).slice(0, 40)}…" but this code computes "${signature.slice(0, 40)}…"; retrain it with \`newskg train\``);
   }
   const base = 16 + headerLength + ((8 - (headerLength % 8)) % 8);
   // Every section is read through one bounds-checked reader; its arrays are aligned copies.
@@ -167,6 +188,11 @@ export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
       : undefined;
     return new LinearModel(h.labels, table, weights, h.scale, transitions, start, candidates);
   };
+  return { header, whole, linear };
+}
+
+export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
+  const { header, whole, linear } = decodeContainer<ModelHeader>(bytes, source, FEATURE_SIGNATURE);
   return {
     pos: linear('pos', header.models.pos),
     chunk: linear('chunk', header.models.chunk),
@@ -177,21 +203,74 @@ export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
   };
 }
 
-export function readModelFile(path: string): ModelBundle {
-  let bytes: Uint8Array;
+/** The parser's model file: the transition and relation models, and the lemmatiser. */
+export interface ParserBundle {
+  transitions: LinearModel;
+  relations: LinearModel;
+  lemmas?: Uint8Array;
+  info: Record<string, unknown>;
+}
+
+interface ParserHeader {
+  format: number;
+  featureSignature: string;
+  models: Record<'transitions' | 'relations', LinearHeader>;
+  lemmas?: SectionRef;
+  info: Record<string, unknown>;
+}
+
+export function serializeParserModel(bundle: ParserBundle): Uint8Array {
+  return encodeContainer((add) => {
+    const header: ParserHeader = {
+      format: MODEL_FORMAT,
+      featureSignature: PARSER_SIGNATURE,
+      models: { transitions: linearHeader(bundle.transitions, add), relations: linearHeader(bundle.relations, add) },
+      info: bundle.info,
+    };
+    if (bundle.lemmas) header.lemmas = add(bundle.lemmas);
+    return header;
+  });
+}
+
+export function parseParserModel(bytes: Uint8Array, source = 'parser model'): ParserBundle {
+  const { header, whole, linear } = decodeContainer<ParserHeader>(bytes, source, PARSER_SIGNATURE);
+  return {
+    transitions: linear('transitions', header.models.transitions),
+    relations: linear('relations', header.models.relations),
+    lemmas: header.lemmas ? whole('lemmas', header.lemmas) : undefined,
+    info: header.info ?? {},
+  };
+}
+
+function readBytes(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     throw new ModelError(`cannot read model file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
   }
-  return parseModel(bytes, path);
+}
+
+export function readParserModelFile(path: string): ParserBundle {
+  return parseParserModel(readBytes(path), path);
 }
 
 /** Writes atomically: a crash never leaves a truncated model behind. */
-export function writeModelFile(path: string, bundle: ModelBundle): number {
-  const bytes = serializeModel(bundle);
+export function writeParserModelFile(path: string, bundle: ParserBundle): number {
+  return writeAtomically(path, serializeParserModel(bundle));
+}
+
+function writeAtomically(path: string, bytes: Uint8Array): number {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
   return bytes.byteLength;
+}
+
+export function readModelFile(path: string): ModelBundle {
+  return parseModel(readBytes(path), path);
+}
+
+/** Writes atomically: a crash never leaves a truncated model behind. */
+export function writeModelFile(path: string, bundle: ModelBundle): number {
+  return writeAtomically(path, serializeModel(bundle));
 }

@@ -7,7 +7,9 @@ import type { Doc, EntityTag, Mention } from '../types.js';
 import { labelParts } from './decode.js';
 import { Gazetteer } from './gazetteer.js';
 import { WordClusters } from './clusters.js';
-import { defaultModelPath, readModelFile, type ModelBundle } from './model-file.js';
+import { Lemmatizer } from './lemmatizer.js';
+import { defaultModelPath, defaultParserModelPath, readModelFile, readParserModelFile, type ModelBundle } from './model-file.js';
+import { DependencyParser } from './parser.js';
 import { splitSentences } from './sentences.js';
 import { Tagger } from './tagger.js';
 import { tokenize } from './tokenize.js';
@@ -49,11 +51,36 @@ export function loadModel(path: string = defaultModelPath()): LoadedModel {
   return loaded;
 }
 
+/** The dependency parser and the lemmatiser of a parser model file. */
+export interface LoadedParser {
+  parser: DependencyParser;
+  lemmatizer: Lemmatizer;
+  info: Record<string, unknown>;
+  path: string;
+  loadMs: number;
+}
+
+const parsers = new Map<string, LoadedParser>();
+
+/** The parser model at `path` (default: the shipped one), loaded on first use and kept for the process. */
+export function loadParser(path: string = defaultParserModelPath()): LoadedParser {
+  const hit = parsers.get(path);
+  if (hit) return hit;
+  const t0 = performance.now();
+  const bundle = readParserModelFile(path);
+  if (!bundle.lemmas) throw new NewskgError('nlp', `${path} has no lemmatiser section`);
+  const loaded = { parser: new DependencyParser(bundle), lemmatizer: Lemmatizer.fromBytes(bundle.lemmas, path), info: bundle.info, path, loadMs: performance.now() - t0 };
+  parsers.set(path, loaded);
+  return loaded;
+}
+
 /** Largest text analysed in one call; larger inputs are refused with a clear error rather than exhausting memory. */
 export const MAX_TEXT_LENGTH = 64 * 1024 * 1024;
 
 export interface AnalyzeOptions {
   modelPath?: string;
+  /** The parser and lemmatiser's model file; default: the shipped one. */
+  parserModelPath?: string;
 }
 
 /** Analyses one article's text. Offsets in the result are into `text`. */
@@ -61,6 +88,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
   if (typeof text !== 'string') throw new NewskgError('nlp', 'analyze() expects a string');
   if (text.length > MAX_TEXT_LENGTH) throw new NewskgError('nlp', `text of ${text.length} characters exceeds the ${MAX_TEXT_LENGTH}-character limit`);
   const { tagger } = loadModel(opts.modelPath);
+  const { parser, lemmatizer } = loadParser(opts.parserModelPath);
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const words = sentences.map((s) => {
@@ -75,6 +103,9 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
   const pos = new Array<string>(n);
   const chunks = new Array<string>(n);
   const ner = new Array<string>(n);
+  const lemmas = new Array<string>(n);
+  const heads = new Array<number>(n);
+  const deprels = new Array<string>(n);
   const mentions: Mention[] = [];
   sentences.forEach((s, si) => {
     const t = tags[si];
@@ -114,6 +145,16 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
       });
       open = -1;
     }
+    // The sentence's tree, its heads as token indices into the whole Doc (-1: the sentence's root).
+    const sentencePos = pos.slice(s.tokenStart, s.tokenEnd);
+    const tree = parser.parse({ words: words[si], pos: sentencePos });
+    const sentenceLemmas = lemmatizer.lemmatize(words[si], sentencePos);
+    for (let i = 0; i < n; i++) {
+      const ti = s.tokenStart + i;
+      heads[ti] = tree.heads[i] === 0 ? -1 : s.tokenStart + tree.heads[i] - 1;
+      deprels[ti] = tree.deprels[i];
+      lemmas[ti] = sentenceLemmas[i];
+    }
   });
-  return { text, tokens, sentences, pos, chunks, ner, mentions };
+  return { text, tokens, sentences, pos, chunks, ner, lemmas, heads, deprels, mentions };
 }

@@ -19,6 +19,9 @@ const DOC: Doc = {
   pos: [],
   chunks: [],
   ner: [],
+  lemmas: [],
+  heads: [],
+  deprels: [],
   mentions: [mention('PER', 'Ada Brenn', 0, 0), mention('PER', 'Kel Osk', 0, 0), mention('LOC', 'Varn', 0, 0), mention('PER', 'Ada Brenn', 30, 1), mention('LOC', 'Varn', 30, 1)],
 };
 const ARTICLE: Article = { id: 'x1', text: TEXT, origin: 'news/varn.txt', title: 'In Varn', published: '2022-02-02' };

@@ -35,6 +35,26 @@ describe('newskg tag', () => {
     writeFileSync(join(dir, 'good.txt'), 'Maria Lopez flew from Madrid to Berlin on Tuesday.\n');
   });
 
+  test('--conllu writes the seed article as CoNLL-U: Iraq is the nsubj of warned, France its obj', async () => {
+    const r = await newskg(['tag', '--conllu', 'seeds/000_93913eae600d5a9a.txt']);
+    expect(r.code).toBe(0);
+    const block = r.stdout.split('\n\n').find((b) => /\n1\tIraq\t/.test(b) && /\n2\twarned\t/.test(b))!;
+    expect(block).toContain('# text = Iraq warned France of planned attacks');
+    const rows = block.split('\n').filter((l) => /^\d/.test(l)).map((l) => l.split('\t'));
+    expect(rows.every((c) => c.length === 10)).toBe(true);
+    expect(rows[0].slice(1, 8)).toEqual(['Iraq', 'Iraq', 'PROPN', 'NNP', '_', '2', 'nsubj']);
+    expect(rows[1].slice(1, 8)).toEqual(['warned', 'warn', 'VERB', 'VBD', '_', '0', 'root']);
+    expect(rows[2].slice(1, 8)).toEqual(['France', 'France', 'PROPN', 'NNP', '_', '2', 'obj']);
+  });
+
+  test('--json includes each word\'s lemma, tag, head and relation', async () => {
+    const r = await newskg(['tag', '--json', '-'], 'Ada Brenn warned Kel Osk.\n');
+    const words = JSON.parse(r.stdout).words as { text: string; lemma: string; head: number; deprel: string }[];
+    expect(words.map((w) => w.text)).toEqual(['Ada', 'Brenn', 'warned', 'Kel', 'Osk', '.']);
+    expect(words[2]).toMatchObject({ lemma: 'warn', head: -1, deprel: 'root' });
+    expect(words.filter((w) => w.head === -1)).toHaveLength(1);
+  });
+
   test('reads stdin with -', async () => {
     const r = await newskg(['tag', '-'], 'Angela Merkel met officials of the United Nations in Geneva.\n');
     expect(r.code).toBe(0);

@@ -29,6 +29,9 @@ function view(tagged: string, spans: [number, number, EntityClass, EntityTag?][]
     pos: pairs.map(([, p]) => p),
     chunks: tokens.map(() => 'O'),
     ner: tokens.map(() => 'O'),
+    lemmas: tokens.map((t) => t.text.toLowerCase()),
+    heads: tokens.map(() => -1),
+    deprels: tokens.map(() => 'dep'),
     mentions: [],
   };
   const mentions = spans.map(([a, b, cls, tag]): TypedMention => ({

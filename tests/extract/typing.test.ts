@@ -20,7 +20,7 @@ function docWith(text: string, names: [string, EntityTag][]): Doc {
     return { tag, text: name, start, end, tokenStart, tokenEnd, sentenceIndex: 0, score: 0.9 };
   });
   const n = tokens.length;
-  return { text, tokens, sentences, pos: Array(n).fill('NN'), chunks: Array(n).fill('O'), ner: Array(n).fill('O'), mentions };
+  return { text, tokens, sentences, pos: Array(n).fill('NN'), chunks: Array(n).fill('O'), ner: Array(n).fill('O'), lemmas: tokens.map((t) => t.text.toLowerCase()), heads: Array(n).fill(-1), deprels: Array(n).fill('dep'), mentions };
 }
 
 const classOf = (doc: Doc, places = noPlaces) => Object.fromEntries(typeMentions(doc, places).map((m) => [m.text, m.class]));

@@ -3,7 +3,7 @@ import { ModelError } from '../../src/errors.js';
 import { FEATURE_SIGNATURE } from '../../src/nlp/features.js';
 import { FeatureTable, mix } from '../../src/nlp/hash.js';
 import { LinearModel } from '../../src/nlp/linear.js';
-import { parseModel, serializeModel, type ModelBundle } from '../../src/nlp/model-file.js';
+import { parseModel, parseParserModel, serializeModel, serializeParserModel, type ModelBundle } from '../../src/nlp/model-file.js';
 
 function tinyModel(labels: string[], withTransitions = false): LinearModel {
   const table = new FeatureTable(4);
@@ -66,5 +66,18 @@ describe('model file', () => {
     expect(() => parseModel(new TextEncoder().encode('hello world, not a model'), 'x')).toThrow(/not a newskg model/);
     const bytes = serializeModel(bundle());
     expect(() => parseModel(bytes.subarray(0, bytes.length - 20), 'x')).toThrow(/truncated|inconsistent/);
+  });
+
+  test('the parser model file round-trips its two models and the lemmatiser, and is not a tagger model', () => {
+    const parser = { transitions: tinyModel(['shift', 'left', 'right']), relations: tinyModel(['root', 'nsubj', 'obj']), lemmas: Uint8Array.of(9, 8, 7), info: { note: 'parser' } };
+    const bytes = serializeParserModel(parser);
+    const back = parseParserModel(bytes, 'p.model');
+    expect(back.transitions.labels).toEqual(['shift', 'left', 'right']);
+    expect(Array.from(back.relations.weights)).toEqual(Array.from(parser.relations.weights));
+    expect(Array.from(back.lemmas!)).toEqual([9, 8, 7]);
+    expect(back.info).toEqual({ note: 'parser' });
+    // Each file says which features its weights expect: neither loads as the other.
+    expect(() => parseModel(bytes, 'p.model')).toThrow(/p\.model was trained with features/);
+    expect(() => parseParserModel(serializeModel(bundle()), 't.model')).toThrow(/t\.model was trained with features/);
   });
 });

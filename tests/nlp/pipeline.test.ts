@@ -108,3 +108,52 @@ describe('the seed article', () => {
     }
   });
 });
+
+describe('analyze: lemmas and dependency trees', () => {
+  /** Whether each sentence's heads (token indices into the Doc, -1 for its root) form one tree inside it. */
+  const wellFormed = (doc: ReturnType<typeof analyze>) =>
+    doc.sentences.every((s) => {
+      let roots = 0;
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+        const h = doc.heads[t];
+        if (h === -1) roots++;
+        else if (h < s.tokenStart || h >= s.tokenEnd || h === t) return false;
+        // Walking up reaches the root within the sentence's length: no cycle.
+        let k = t;
+        for (let steps = 0; doc.heads[k] !== -1; steps++) {
+          if (steps > s.tokenEnd - s.tokenStart) return false;
+          k = doc.heads[k];
+        }
+        if ((h === -1) !== (doc.deprels[t] === 'root')) return false;
+      }
+      return roots === 1;
+    });
+
+  test('every token has a lemma, a head and a relation; each sentence is one tree', () => {
+    const doc = analyze('Iraq warned France of planned attacks. The ministers were warned.\nPOLICE ARREST MAN\n1 2 3 4 5');
+    expect(doc.lemmas).toHaveLength(doc.tokens.length);
+    expect(doc.heads).toHaveLength(doc.tokens.length);
+    expect(doc.deprels).toHaveLength(doc.tokens.length);
+    expect(wellFormed(doc)).toBe(true);
+    expect(doc.lemmas.slice(0, 2)).toEqual(['Iraq', 'warn']);
+    expect(doc.lemmas[doc.tokens.findIndex((t) => t.text === 'were')]).toBe('be');
+  });
+
+  test('random text always gets one tree per sentence and a lemma per token (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        const doc = analyze(text);
+        return wellFormed(doc) && doc.lemmas.length === doc.tokens.length && doc.lemmas.every((l) => typeof l === 'string');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('random sequences of words always get one tree (property)', () => {
+    const word = fc.constantFrom('the', 'Ada', 'warned', ',', 'and', 'of', '2019', '.', 'POLICE', '@x', '#y', 'n\'t', '(', ')', 'said', 'attacks');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 120 }), (words) => wellFormed(analyze(words.join(' ')))),
+      { numRuns: 150 },
+    );
+  });
+});
