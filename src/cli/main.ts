@@ -268,6 +268,7 @@ program
   .option('--out <file>', 'tagger model file to write', defaultModelPath())
   .option('--parser-out <file>', 'parser and lemmatiser model file to write', defaultParserModelPath())
   .option('--only <model>', 'train only the tagger or only the parser (which reads the tagger model at --out)')
+  .option('--pos-from <data>', 'train the POS tagger on conll (CoNLL-2003\'s automatic POS column: the shipped model) or ud (the treebanks\' gold tags)', 'conll')
   .option('--clusters <file>', 'reuse word clusters written by an earlier run instead of inducing them')
   .option('--no-gazetteer', 'train without gazetteer features (ablation)')
   .option('--no-clusters', 'train without word-cluster features (ablation)')
@@ -278,7 +279,7 @@ program
   .option('--extra-ner <file...>', 'further NER training files (token<TAB>tag, WNUT-17 types mapped to PER/ORG/LOC/MISC)')
   .option('--title-case <fraction>', 'fraction of training sentences also seen in Title Case', Number)
   .option('--scheme <scheme>', 'NER label scheme: bilou (default) or bio')
-  .action(async (opts: { data: string; out: string; parserOut: string; only?: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
+  .action(async (opts: { data: string; out: string; parserOut: string; only?: string; posFrom: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
     const settings: Record<string, number> = {};
     if (opts.minCount) settings.minCount = opts.minCount;
     if (opts.titleCase !== undefined) settings.titleCaseFraction = opts.titleCase;
@@ -287,6 +288,7 @@ program
     if (opts.posEpochs) settings.posEpochs = opts.posEpochs;
     if (opts.folds) settings.folds = opts.folds;
     if (opts.only !== undefined && opts.only !== 'tagger' && opts.only !== 'parser') throw new InvalidArgumentError('--only must be tagger or parser');
+    if (opts.posFrom !== 'ud' && opts.posFrom !== 'conll') throw new InvalidArgumentError('--pos-from must be ud or conll');
     const log = (msg: string) => process.stderr.write(`${msg}\n`);
     if (opts.only !== 'parser') await buildModel({
       dataDir: resolve(opts.data),
@@ -296,6 +298,7 @@ program
       noGazetteer: !opts.gazetteer,
       settings: { ...settings, ...(opts.scheme ? { nerScheme: opts.scheme as 'bio' | 'bilou' } : {}) },
       extraNer: opts.extraNer,
+      posFrom: opts.posFrom,
       log,
     });
     if (opts.only !== 'tagger') buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });

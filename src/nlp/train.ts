@@ -471,7 +471,13 @@ export function trainModels(
   log: (msg: string) => void,
   /** Further NER-annotated documents (types already mapped to PER/ORG/LOC/MISC), used for NER only. */
   extraDocs: ConllDocument[] = [],
+  /**
+   * Sentences with gold Penn tags (the UD treebanks) to train the POS tagger on, instead of
+   * CoNLL-2003's automatic POS column; the chunker and NER then learn on the tags it gives.
+   */
+  posData?: { train: PosSentence[]; dev: PosSentence[] },
 ): TrainedModels {
+  if (posData) return trainOnGoldPos(trainDocs, devDocs, resources, settings, log, extraDocs, posData);
   const { examples: train, labelSets } = toExamples(trainDocs, settings.nerScheme);
   const { examples: dev } = toExamples(devDocs, settings.nerScheme, labelSets);
   const hasDev = dev.length > 0;
@@ -550,3 +556,89 @@ export function trainModels(
   return { pos, chunk, ner, dev: devScores };
 }
 
+/** A sentence with gold Penn tags. */
+export interface PosSentence {
+  words: readonly string[];
+  xpos: readonly string[];
+}
+
+/**
+ * POS from gold tags (UD), then the chunker and NER on CoNLL-2003 with the tags that tagger
+ * gives: it never saw CoNLL, so its tags there are what it gives on any news, and no
+ * jackknifing is needed for them. Chunks and first-pass NER are jackknifed as before.
+ */
+function trainOnGoldPos(
+  trainDocs: ConllDocument[],
+  devDocs: ConllDocument[],
+  resources: { gazetteer?: GazetteerLike; clusters?: ClustersLike },
+  settings: TrainSettings,
+  log: (msg: string) => void,
+  extraDocs: ConllDocument[],
+  posData: { train: PosSentence[]; dev: PosSentence[] },
+): TrainedModels {
+  const posLabels = LabelSet.from(posData.train.flatMap((s) => s.xpos));
+  const conll = toExamples(trainDocs, settings.nerScheme);
+  const labelSets = { pos: posLabels, chunk: conll.labelSets.chunk, ner: conll.labelSets.ner };
+  // CoNLL's own POS column in the gold tag set, for the agreement printed at the end.
+  const { examples: train } = toExamples(trainDocs, settings.nerScheme, labelSets);
+  const { examples: dev } = toExamples(devDocs, settings.nerScheme, labelSets);
+  const asExamples = (ss: PosSentence[]): Example[] => ss.map((s, i) => ({ doc: i, words: [...s.words], pos: posLabels.encode(s.xpos), chunk: new Int32Array(s.words.length), ner: new Int32Array(s.words.length) }));
+  const hasDev = dev.length > 0;
+  const trainer = new Trainer(settings, resources, log);
+  log(`pos: ${posData.train.length} sentences with gold tags; then ${train.length} CoNLL sentences for chunks and NER`);
+  const pos = trainer.trainPos(posLabels.labels, asExamples(posData.train), posData.dev.length ? asExamples(posData.dev) : null, 'pos');
+  const tagged = new Map<Example, Int32Array>([...train, ...dev].map((e) => [e, trainer.tagPos(pos, e.words)]));
+  const k = settings.folds;
+  const parts = folds(train, k);
+  const jChunk = new Map<Example, Int32Array>();
+  for (let f = 0; f < k; f++) {
+    const rest = parts.filter((_, j) => j !== f).flat();
+    const chunk = trainer.trainChunk(labelSets.chunk.labels, rest, tagged, null, null, `chunk fold ${f + 1}/${k}`);
+    for (const ex of parts[f]) jChunk.set(ex, trainer.tagChunk(chunk, ex.words, tagged.get(ex)!));
+  }
+  const chunk = trainer.trainChunk(labelSets.chunk.labels, train, tagged, hasDev ? dev : null, tagged, 'chunk');
+  const devChunk = new Map<Example, Int32Array>(dev.map((e) => [e, trainer.tagChunk(chunk, e.words, tagged.get(e)!)]));
+  const nerLabels = labelSets.ner.labels;
+  const types = typeIndexOfLabels(nerLabels);
+  const items: NerItem[] = train.map((ex) => ({ ex, pos: tagged.get(ex)!, chunk: jChunk.get(ex)!, doc: null }));
+  const devItems: NerItem[] = dev.map((ex) => ({ ex, pos: tagged.get(ex)!, chunk: devChunk.get(ex)!, doc: null }));
+  const firstPass = new Map<Example, Int8Array>();
+  for (let f = 0; f < k; f++) {
+    const inFold = new Set(parts[f]);
+    const model = trainer.trainNer(nerLabels, items.filter((it) => !inFold.has(it.ex)), null, `ner fold ${f + 1}/${k}`);
+    const decoder = new NerDecoder(nerLabels);
+    for (const it of items) if (inFold.has(it.ex)) firstPass.set(it.ex, Int8Array.from(trainer.tagNer(model, it, decoder), (l) => types[l]));
+  }
+  const docItems = trainer.withEvidence(items, (it) => firstPass.get(it.ex)!);
+  const extra: NerItem[] = [];
+  const taggedItem = (ex: Example): NerItem => {
+    const p = trainer.tagPos(pos, ex.words);
+    return { ex, pos: p, chunk: trainer.tagChunk(chunk, ex.words, p), doc: null };
+  };
+  for (const ex of toExamples(extraDocs, settings.nerScheme, labelSets).examples) extra.push(taggedItem(ex));
+  const rand = mulberry32(settings.seed + 3);
+  for (const ex of train) {
+    if (rand() >= settings.titleCaseFraction) continue;
+    extra.push(taggedItem({ ...ex, words: ex.words.map((w) => (/^\p{Ll}/u.test(w) ? w[0].toUpperCase() + w.slice(1) : w)) }));
+  }
+  const ner = trainer.trainNer(nerLabels, [...items, ...docItems, ...extra], hasDev ? devItems : null, 'ner');
+  let devScores: TrainedModels['dev'] = null;
+  if (hasDev) {
+    let agree = 0;
+    let total = 0;
+    let cCorrect = 0;
+    for (const ex of dev) {
+      const p = tagged.get(ex)!;
+      const c = devChunk.get(ex)!;
+      for (let i = 0; i < p.length; i++) {
+        if (p[i] === ex.pos[i]) agree++;
+        if (c[i] === ex.chunk[i]) cCorrect++;
+      }
+      total += p.length;
+    }
+    const goldDev = posData.dev.length ? trainer.posAccuracy(pos, asExamples(posData.dev)) : agree / total;
+    log(`pos: ${(100 * goldDev).toFixed(2)}% on the gold-tagged dev sentences; ${((100 * agree) / total).toFixed(2)}% agreement with CoNLL dev's automatic POS column`);
+    devScores = { posAccuracy: goldDev, chunkAccuracy: cCorrect / total, ner: trainer.evalNer(ner, devItems) };
+  }
+  return { pos, chunk, ner, dev: devScores };
+}

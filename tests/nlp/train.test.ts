@@ -51,6 +51,19 @@ describe('toExamples', () => {
 });
 
 describe('trainModels', () => {
+  test('with gold-tagged sentences, the POS tagger learns their tag set and chunks and NER learn on its tags', () => {
+    const log: string[] = [];
+    // The gold tags call the verbs VBN here, unlike the CoNLL column: the tagger must follow the gold data.
+    const goldPos = { train: TRAIN.flatMap((d) => d.sentences.map((s) => ({ words: s.words, xpos: ['NNP', 'VBN', 'NNP', '.'] }))), dev: [] };
+    const models = trainModels(TRAIN, TRAIN, {}, TINY, (m) => log.push(m), [], goldPos);
+    const tagger = new Tagger({ pos: models.pos, chunk: models.chunk, ner: models.ner });
+    const [s] = tagger.tagDocument([['Anna', 'visited', 'Berlin', '.']]);
+    expect(Array.from(s.pos, (i) => models.pos.labels[i])).toEqual(['NNP', 'VBN', 'NNP', '.']);
+    expect(Array.from(s.ner, (i) => models.ner.labels[i])).toEqual(['U-PER', 'O', 'U-LOC', 'O']);
+    expect(log.some((l) => /agreement with CoNLL dev's automatic POS column/.test(l))).toBe(true);
+    expect(models.dev?.ner.overall.f1).toBe(100);
+  });
+
   test('learns a trivially separable tagging: the training sentences come back as annotated', () => {
     const { models } = train();
     const tagger = new Tagger({ pos: models.pos, chunk: models.chunk, ner: models.ner });
