@@ -268,7 +268,7 @@ program
   .option('--out <file>', 'tagger model file to write', defaultModelPath())
   .option('--parser-out <file>', 'parser and lemmatiser model file to write', defaultParserModelPath())
   .option('--only <model>', 'train only the tagger or only the parser (which reads the tagger model at --out)')
-  .option('--pos-from <data>', 'train the POS tagger on conll (CoNLL-2003\'s automatic POS column: the shipped model) or ud (the treebanks\' gold tags)', 'conll')
+  .option('--pos-from <data>', 'train the POS tagger on conll (CoNLL-2003\'s automatic POS column: the shipped model) ud (the treebanks\' gold tags) or ud+conll (both)', 'conll')
   .option('--clusters <file>', 'reuse word clusters written by an earlier run instead of inducing them')
   .option('--no-gazetteer', 'train without gazetteer features (ablation)')
   .option('--no-clusters', 'train without word-cluster features (ablation)')
@@ -288,7 +288,7 @@ program
     if (opts.posEpochs) settings.posEpochs = opts.posEpochs;
     if (opts.folds) settings.folds = opts.folds;
     if (opts.only !== undefined && opts.only !== 'tagger' && opts.only !== 'parser') throw new InvalidArgumentError('--only must be tagger or parser');
-    if (opts.posFrom !== 'ud' && opts.posFrom !== 'conll') throw new InvalidArgumentError('--pos-from must be ud or conll');
+    if (!['ud', 'conll', 'ud+conll'].includes(opts.posFrom)) throw new InvalidArgumentError('--pos-from must be conll, ud or ud+conll');
     const log = (msg: string) => process.stderr.write(`${msg}\n`);
     if (opts.only !== 'parser') await buildModel({
       dataDir: resolve(opts.data),
@@ -298,7 +298,7 @@ program
       noGazetteer: !opts.gazetteer,
       settings: { ...settings, ...(opts.scheme ? { nerScheme: opts.scheme as 'bio' | 'bilou' } : {}) },
       extraNer: opts.extraNer,
-      posFrom: opts.posFrom,
+      posFrom: opts.posFrom as 'ud' | 'conll' | 'ud+conll',
       log,
     });
     if (opts.only !== 'tagger') buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });

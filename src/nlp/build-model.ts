@@ -28,7 +28,7 @@ export interface BuildModelOptions {
    * the UD treebanks' gold tags (an experiment: far better on UD text, neutral on CoNLL NER, but it
    * misreads news noun compounds such as "Red Hand attacks on Friday" as verbs; see the README).
    */
-  posFrom?: 'ud' | 'conll';
+  posFrom?: 'ud' | 'conll' | 'ud+conll';
   log: (msg: string) => void;
 }
 
@@ -67,14 +67,14 @@ export async function buildModel(opts: BuildModelOptions) {
 
   const extraDocs = opts.extraNer ? await readExtraNer(opts.extraNer) : [];
   const posFrom = opts.posFrom ?? 'conll';
-  const ud = posFrom === 'ud' ? udFiles(opts.dataDir) : undefined;
-  const posData = ud ? { train: ud.train, dev: ud.devEwt } : undefined;
+  const ud = posFrom !== 'conll' ? udFiles(opts.dataDir) : undefined;
+  const posData = ud ? { train: ud.train, dev: ud.devEwt, withConll: posFrom === 'ud+conll' } : undefined;
   const trained = trainModels(trainDocs, devDocs, { gazetteer, clusters }, settings, log, extraDocs, posData);
   const info: Record<string, unknown> = {
     trainedAt: new Date().toISOString(),
     trainingData:
-      posFrom === 'ud'
-        ? 'POS: UD English EWT train and GUM train news/interview/bio/voyage (gold Penn tags); chunks and NER: CoNLL-2003 English train.txt (Reuters RCV1; no corpus is distributed with newskg)'
+      posFrom !== 'conll'
+        ? `POS: UD English EWT train and GUM train news/interview/bio/voyage (gold Penn tags)${posFrom === 'ud+conll' ? ' and CoNLL-2003 train.txt\'s POS column' : ''}; chunks and NER: CoNLL-2003 English train.txt (Reuters RCV1; no corpus is distributed with newskg)`
         : 'CoNLL-2003 English train.txt (Reuters RCV1; the corpus itself is not distributed with newskg)',
     settings,
     gazetteer: gazetteer ? gazetteer.stats() : null,

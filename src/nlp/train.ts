@@ -475,7 +475,7 @@ export function trainModels(
    * Sentences with gold Penn tags (the UD treebanks) to train the POS tagger on, instead of
    * CoNLL-2003's automatic POS column; the chunker and NER then learn on the tags it gives.
    */
-  posData?: { train: PosSentence[]; dev: PosSentence[] },
+  posData?: { train: PosSentence[]; dev: PosSentence[]; withConll?: boolean },
 ): TrainedModels {
   if (posData) return trainOnGoldPos(trainDocs, devDocs, resources, settings, log, extraDocs, posData);
   const { examples: train, labelSets } = toExamples(trainDocs, settings.nerScheme);
@@ -574,22 +574,32 @@ function trainOnGoldPos(
   settings: TrainSettings,
   log: (msg: string) => void,
   extraDocs: ConllDocument[],
-  posData: { train: PosSentence[]; dev: PosSentence[] },
+  posData: { train: PosSentence[]; dev: PosSentence[]; withConll?: boolean },
 ): TrainedModels {
-  const posLabels = LabelSet.from(posData.train.flatMap((s) => s.xpos));
+  // CoNLL's own POS column in the treebanks' conventions: training data (withConll) and the agreement printed at the end.
+  const inPenn = (docs: ConllDocument[]) => docs.map((d) => ({ ...d, sentences: d.sentences.map((s) => ({ ...s, pos: pennOfConll(s.pos ?? s.words.map(() => 'NN')) })) }));
+  const posLabels = LabelSet.from([...posData.train.flatMap((s) => s.xpos), ...(posData.withConll ? inPenn(trainDocs).flatMap((d) => d.sentences.flatMap((s) => s.pos)) : [])]);
   const conll = toExamples(trainDocs, settings.nerScheme);
   const labelSets = { pos: posLabels, chunk: conll.labelSets.chunk, ner: conll.labelSets.ner };
-  // CoNLL's own POS column in the gold tag set, for the agreement printed at the end.
-  const { examples: train } = toExamples(trainDocs, settings.nerScheme, labelSets);
-  const { examples: dev } = toExamples(devDocs, settings.nerScheme, labelSets);
+  const { examples: train } = toExamples(inPenn(trainDocs), settings.nerScheme, labelSets);
+  const { examples: dev } = toExamples(inPenn(devDocs), settings.nerScheme, labelSets);
   const asExamples = (ss: PosSentence[]): Example[] => ss.map((s, i) => ({ doc: i, words: [...s.words], pos: posLabels.encode(s.xpos), chunk: new Int32Array(s.words.length), ner: new Int32Array(s.words.length) }));
   const hasDev = dev.length > 0;
   const trainer = new Trainer(settings, resources, log);
   log(`pos: ${posData.train.length} sentences with gold tags; then ${train.length} CoNLL sentences for chunks and NER`);
-  const pos = trainer.trainPos(posLabels.labels, asExamples(posData.train), posData.dev.length ? asExamples(posData.dev) : null, 'pos');
-  const tagged = new Map<Example, Int32Array>([...train, ...dev].map((e) => [e, trainer.tagPos(pos, e.words)]));
+  const gold = asExamples(posData.train);
   const k = settings.folds;
   const parts = folds(train, k);
+  // With CoNLL's own POS column among the training data, its sentences get jackknifed tags.
+  const tagged = new Map<Example, Int32Array>();
+  if (posData.withConll) {
+    for (let f = 0; f < k; f++) {
+      const fold = trainer.trainPos(posLabels.labels, [...gold, ...parts.filter((_, j) => j !== f).flat()], null, `pos fold ${f + 1}/${k}`);
+      for (const ex of parts[f]) tagged.set(ex, trainer.tagPos(fold, ex.words));
+    }
+  }
+  const pos = trainer.trainPos(posLabels.labels, posData.withConll ? [...gold, ...train] : gold, posData.dev.length ? asExamples(posData.dev) : null, 'pos');
+  for (const e of [...train, ...dev]) if (!tagged.has(e)) tagged.set(e, trainer.tagPos(pos, e.words));
   const jChunk = new Map<Example, Int32Array>();
   for (let f = 0; f < k; f++) {
     const rest = parts.filter((_, j) => j !== f).flat();
@@ -641,4 +651,20 @@ function trainOnGoldPos(
     devScores = { posAccuracy: goldDev, chunkAccuracy: cCorrect / total, ner: trainer.evalNer(ner, devItems) };
   }
   return { pos, chunk, ner, dev: devScores };
+}
+
+/** CoNLL-2003's POS column in the treebanks' Penn conventions: brackets as -LRB-/-RRB-, quotes opening and closing. */
+function pennOfConll(tags: readonly string[]): string[] {
+  let open = true;
+  return tags.map((t) => {
+    if (t === '(') return '-LRB-';
+    if (t === ')') return '-RRB-';
+    if (t === 'NN|SYM') return 'NN';
+    if (t === '"') {
+      const q = open ? '``' : "''";
+      open = !open;
+      return q;
+    }
+    return t;
+  });
 }

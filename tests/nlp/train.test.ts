@@ -64,6 +64,16 @@ describe('trainModels', () => {
     expect(models.dev?.ner.overall.f1).toBe(100);
   });
 
+  test('gold-tagged sentences and CoNLL\'s own POS column together: CoNLL sentences get jackknifed tags', () => {
+    const log: string[] = [];
+    const goldPos = { train: [{ words: ['Kel', 'saw', 'Rome', '.'], xpos: ['NNP', 'VBD', 'NNP', '.'] }], dev: [], withConll: true };
+    const models = trainModels(TRAIN, [], {}, TINY, (m) => log.push(m), [], goldPos);
+    expect(log.filter((l) => /^pos fold \d\/2 epoch/.test(l)).length).toBeGreaterThan(0);
+    const tagger = new Tagger({ pos: models.pos, chunk: models.chunk, ner: models.ner });
+    const [s] = tagger.tagDocument([['John', 'visited', 'Paris', '.']]);
+    expect(Array.from(s.pos, (i) => models.pos.labels[i])).toEqual(['NNP', 'VBD', 'NNP', '.']);
+  });
+
   test('learns a trivially separable tagging: the training sentences come back as annotated', () => {
     const { models } = train();
     const tagger = new Tagger({ pos: models.pos, chunk: models.chunk, ner: models.ner });
