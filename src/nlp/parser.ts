@@ -156,19 +156,23 @@ export class ParseState {
 
 const bucket = (d: number) => (d <= 4 ? d : d <= 7 ? 5 : d <= 12 ? 6 : 7);
 
+/** A word's hash (or its tag's, its relation's) at index k, or the hash of no word. Module-level, so no closure is made per call. */
+const at = (hashes: Int32Array, k: number) => (k === NONE ? NONE_HASH : hashes[k]);
+const relAt = (labels: Int32Array, k: number) => (k === NONE ? -7 : labels[k]);
+
 /** Hashes the transition features of a state into `out`; returns how many. */
 export function transitionFeatures(st: ParseState, h: SentenceHashes, out: Int32Array): number {
-  const W = (k: number) => (k === NONE ? NONE_HASH : h.word[k]);
-  const P = (k: number) => (k === NONE ? NONE_HASH : h.pos[k]);
-  const L = (k: number) => (k === NONE ? -7 : st.labels[k]);
+  const words = h.word;
+  const tags = h.pos;
+  const rels = st.labels;
   const s0 = st.s(0);
   const s1 = st.s(1);
   const s2 = st.s(2);
   const b0 = st.buf(0);
   const b1 = st.buf(1);
   const b2 = st.buf(2);
-  const s0w = W(s0), s0p = P(s0), s1w = W(s1), s1p = P(s1), s2p = P(s2);
-  const b0w = W(b0), b0p = P(b0), b1w = W(b1), b1p = P(b1), b2p = P(b2);
+  const s0w = at(words, s0), s0p = at(tags, s0), s1w = at(words, s1), s1p = at(tags, s1), s2p = at(tags, s2);
+  const b0w = at(words, b0), b0p = at(tags, b0), b1w = at(words, b1), b1p = at(tags, b1), b2p = at(tags, b2);
   const s0lc1 = s0 === NONE ? NONE : st.lc1[s0];
   const s0rc1 = s0 === NONE ? NONE : st.rc1[s0];
   const s0lc2 = s0 === NONE ? NONE : st.lc2[s0];
@@ -220,13 +224,13 @@ export function transitionFeatures(st: ParseState, h: SentenceHashes, out: Int32
   out[n++] = mix3(31, mix(s0p, b0p), b1p);
   out[n++] = mix3(32, mix(s1p, s0p), b0p);
   out[n++] = mix3(33, mix(s2p, s1p), s0p);
-  out[n++] = mix3(34, mix(s0p, P(s0lc1)), b0p);
-  out[n++] = mix3(35, mix(s0p, P(s0rc1)), b0p);
-  out[n++] = mix3(36, mix(s0p, b0p), P(b0lc1));
-  out[n++] = mix3(37, mix(s1p, s0p), P(s0lc1));
-  out[n++] = mix3(38, mix(s1p, P(s1rc1)), s0p);
-  out[n++] = mix3(39, mix(s1p, P(s1lc1)), s0p);
-  out[n++] = mix3(40, mix(s1p, s0p), P(s0rc1));
+  out[n++] = mix3(34, mix(s0p, at(tags, s0lc1)), b0p);
+  out[n++] = mix3(35, mix(s0p, at(tags, s0rc1)), b0p);
+  out[n++] = mix3(36, mix(s0p, b0p), at(tags, b0lc1));
+  out[n++] = mix3(37, mix(s1p, s0p), at(tags, s0lc1));
+  out[n++] = mix3(38, mix(s1p, at(tags, s1rc1)), s0p);
+  out[n++] = mix3(39, mix(s1p, at(tags, s1lc1)), s0p);
+  out[n++] = mix3(40, mix(s1p, s0p), at(tags, s0rc1));
   // Distance and valency.
   out[n++] = mix3(41, s0w, dist);
   out[n++] = mix3(42, s0p, dist);
@@ -238,24 +242,24 @@ export function transitionFeatures(st: ParseState, h: SentenceHashes, out: Int32
   out[n++] = mix3(48, b0w, b0vl);
   out[n++] = mix3(49, b0p, b0vl);
   // The outermost children: their words, tags and relations.
-  out[n++] = mix(50, W(s0lc1));
-  out[n++] = mix(51, P(s0lc1));
-  out[n++] = mix(52, L(s0lc1));
-  out[n++] = mix(53, W(s0rc1));
-  out[n++] = mix(54, P(s0rc1));
-  out[n++] = mix(55, L(s0rc1));
-  out[n++] = mix(56, W(b0lc1));
-  out[n++] = mix(57, P(b0lc1));
-  out[n++] = mix(58, L(b0lc1));
-  out[n++] = mix(59, L(s1rc1));
-  out[n++] = mix3(60, s0p, mix(L(s0lc1), L(s0lc2)));
-  out[n++] = mix3(61, s0p, mix(L(s0rc1), L(s0rc2)));
-  out[n++] = mix3(62, b0p, mix(L(b0lc1), L(b0lc2)));
-  out[n++] = mix3(63, mix(s0w, s0p), mix(L(s0lc1), L(s0rc1)));
-  out[n++] = mix3(64, mix(b0w, b0p), L(b0lc1));
-  out[n++] = mix3(65, s0p, P(s0lc2));
-  out[n++] = mix3(66, s0p, P(s0rc2));
-  out[n++] = mix3(67, b0p, P(b0lc2));
+  out[n++] = mix(50, at(words, s0lc1));
+  out[n++] = mix(51, at(tags, s0lc1));
+  out[n++] = mix(52, relAt(rels, s0lc1));
+  out[n++] = mix(53, at(words, s0rc1));
+  out[n++] = mix(54, at(tags, s0rc1));
+  out[n++] = mix(55, relAt(rels, s0rc1));
+  out[n++] = mix(56, at(words, b0lc1));
+  out[n++] = mix(57, at(tags, b0lc1));
+  out[n++] = mix(58, relAt(rels, b0lc1));
+  out[n++] = mix(59, relAt(rels, s1rc1));
+  out[n++] = mix3(60, s0p, mix(relAt(rels, s0lc1), relAt(rels, s0lc2)));
+  out[n++] = mix3(61, s0p, mix(relAt(rels, s0rc1), relAt(rels, s0rc2)));
+  out[n++] = mix3(62, b0p, mix(relAt(rels, b0lc1), relAt(rels, b0lc2)));
+  out[n++] = mix3(63, mix(s0w, s0p), mix(relAt(rels, s0lc1), relAt(rels, s0rc1)));
+  out[n++] = mix3(64, mix(b0w, b0p), relAt(rels, b0lc1));
+  out[n++] = mix3(65, s0p, at(tags, s0lc2));
+  out[n++] = mix3(66, s0p, at(tags, s0rc2));
+  out[n++] = mix3(67, b0p, at(tags, b0lc2));
   // Whether the buffer is empty (the root may take its dependent) and how deep the stack is.
   out[n++] = mix3(68, b0 === NONE ? 1 : 0, Math.min(st.sp, 4));
   return n;
@@ -263,15 +267,15 @@ export function transitionFeatures(st: ParseState, h: SentenceHashes, out: Int32
 
 /** Hashes the features of the relation on an arc from `head` to `dep` into `out`; returns how many. */
 export function labelFeatures(st: ParseState, h: SentenceHashes, head: number, dep: number, out: Int32Array): number {
-  const W = (k: number) => (k === NONE ? NONE_HASH : h.word[k]);
-  const P = (k: number) => (k === NONE ? NONE_HASH : h.pos[k]);
-  const L = (k: number) => (k === NONE ? -7 : st.labels[k]);
-  const hw = W(head), hp = P(head), dw = W(dep), dp = P(dep);
+  const words = h.word;
+  const tags = h.pos;
+  const rels = st.labels;
+  const hw = at(words, head), hp = at(tags, head), dw = at(words, dep), dp = at(tags, dep);
   const dir = head === 0 ? 2 : dep < head ? 0 : 1;
   const dist = head === 0 ? 0 : bucket(Math.abs(head - dep));
   const dsuf = h.suffix[dep];
-  const next = dep + 1 <= st.n ? P(dep + 1) : NONE_HASH;
-  const prev = dep - 1 >= 1 ? P(dep - 1) : NONE_HASH;
+  const next = dep + 1 <= st.n ? at(tags, dep + 1) : NONE_HASH;
+  const prev = dep - 1 >= 1 ? at(tags, dep - 1) : NONE_HASH;
   let n = 0;
   out[n++] = mix(101, 1);
   out[n++] = mix3(102, dw, dir);
@@ -286,13 +290,13 @@ export function labelFeatures(st: ParseState, h: SentenceHashes, head: number, d
   out[n++] = mix3(111, mix(hw, dw), dir);
   out[n++] = mix3(112, mix(hp, dp), mix(dir, dist));
   out[n++] = mix3(113, mix(dsuf, dp), dir);
-  out[n++] = mix3(114, mix(dp, L(st.lc1[dep])), L(st.rc1[dep]));
-  out[n++] = mix3(115, mix(dp, P(st.lc1[dep])), P(st.rc1[dep]));
-  out[n++] = mix3(116, mix(dp, hp), mix(L(st.lc1[dep]), L(st.rc1[dep])));
+  out[n++] = mix3(114, mix(dp, relAt(rels, st.lc1[dep])), relAt(rels, st.rc1[dep]));
+  out[n++] = mix3(115, mix(dp, at(tags, st.lc1[dep])), at(tags, st.rc1[dep]));
+  out[n++] = mix3(116, mix(dp, hp), mix(relAt(rels, st.lc1[dep]), relAt(rels, st.rc1[dep])));
   out[n++] = mix3(117, mix(hp, dp), mix(prev, next));
-  out[n++] = mix3(118, mix(dw, hp), L(st.lc1[dep]));
+  out[n++] = mix3(118, mix(dw, hp), relAt(rels, st.lc1[dep]));
   out[n++] = mix3(119, mix(hp, dp), mix(Math.min(st.nLeft[dep], 3), Math.min(st.nRight[dep], 3)));
-  out[n++] = mix3(120, mix(hp, dp), L(head === 0 ? NONE : st.lc1[head]));
+  out[n++] = mix3(120, mix(hp, dp), relAt(rels, head === 0 ? NONE : st.lc1[head]));
   return n;
 }
 
