@@ -18,7 +18,6 @@ import { typeMentions, type PlaceLookup } from './typing.js';
 export type GumType = EntityCategory;
 const GUM_TYPES: GumType[] = ['person', 'organization', 'place', 'event'];
 
-
 interface Span {
   type: GumType;
   start: number;

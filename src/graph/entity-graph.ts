@@ -11,7 +11,6 @@ import { CO_MENTION_FAMILY, CO_MENTION_PREDICATE, EVENT_ROLE_PROPERTY, RELATION_
 import type { ArticleSummary, EdgeAttributes, EdgeFamily, GraphAttributes, NodeAttributes } from './json.js';
 import { computeLayout, computeLayoutInWorker, type LayoutInput } from './layout.js';
 
-
 /** The build's entities, events and relations as graphology holds them (graph.json is its export). */
 export type EntityGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 

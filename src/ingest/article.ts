@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import * as chrono from 'chrono-node';
 import type { Article, RawArticle } from '../types.js';
 
-
 /** Normalises a metadata date to ISO 8601 (date only when no time is given), or undefined. */
 export function normaliseDate(value: string | undefined): string | undefined {
   if (!value) return undefined;

@@ -10,7 +10,6 @@ import { readHtml } from './html.js';
 import { readJson, readJsonLines, type JsonItem } from './json.js';
 import { readMarkdown, readText } from './text.js';
 
-
 /** An input that yielded no article, with a one-line reason. */
 export interface IngestProblem {
   origin: string;

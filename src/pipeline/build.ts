@@ -13,7 +13,6 @@ import { NewskgError } from '../errors.js';
 import type { Article, Entity, EventNode, RawArticle, ResolvedArticle } from '../types.js';
 import { processAll } from './pool.js';
 
-
 export const FORMATS = ['ttl', 'trig', 'nt', 'jsonld', 'json', 'gexf', 'graphml'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 /** Outputs that carry the layout's positions, written once it is done. */

@@ -9,7 +9,6 @@ import { normaliseName } from '../extract/index.js';
 import { mintIri } from './iri.js';
 import { countryOfCode, countryOfDemonym, findCity, findCountry, findRegion } from './places.js';
 
-
 const GENERIC = new Set<EntityClass>(['Organization', 'Place', 'Other']);
 
 /** The mentions of one entity in an article, with the names and classes they give it. */
