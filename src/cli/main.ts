@@ -301,7 +301,7 @@ program
       posFrom: opts.posFrom as 'ud' | 'conll' | 'ud+conll',
       log,
     });
-    if (opts.only !== 'tagger') buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });
+    if (opts.only !== 'tagger') await buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

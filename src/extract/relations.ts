@@ -106,12 +106,14 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
         if (/^(the|a|an)$/.test(view.word(k))) k++;
         const owner = view.startingAt(k);
         if (owner >= 0 && BODIES.has(classOf(owner)) && /^[’']s$/.test(view.word(mentions[owner].tokenEnd))) k = mentions[owner].tokenEnd + 1;
-        while (k < s.tokenEnd && view.pos(k).startsWith('JJ')) k++;
+        while (k < s.tokenEnd && isPremodifier(view.pos(k))) k++;
         // "Tusk, a founding Civic Platform member": an organisation named before the role.
         let body = owner;
         if (body < 0) {
-          while (k < s.tokenEnd && view.pos(k).startsWith('JJ') && view.startingAt(k) < 0) k++;
-          const m = view.startingAt(k);
+          // Before the body's name, lowercase nouns may modify too ("a founding member", tagged NN by some taggers).
+          let j = k;
+          while (j < s.tokenEnd && view.startingAt(j) < 0 && (isPremodifier(view.pos(j)) || (view.pos(j) === 'NN' && /^\p{Ll}/u.test(doc.tokens[j].text)))) j++;
+          const m = view.startingAt(j);
           if (m >= 0 && BODIES.has(classOf(m)) && roleAt(view, mentions[m].tokenEnd)) {
             body = m;
             k = mentions[m].tokenEnd;
@@ -192,6 +194,9 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
   });
   return { relations, sources };
 }
+
+/** Adjectives and participles before a role noun: "a senior member", "a founding member", "a retired general". */
+const isPremodifier = (pos: string) => pos.startsWith('JJ') || pos === 'VBG' || pos === 'VBN';
 
 /** A role noun at token k ("president", "Prime Minister", "spy chief"), and the token after it. */
 function roleAt(view: ArticleView, k: number): { family: RelationFamily; noun: string; end: number } | undefined {

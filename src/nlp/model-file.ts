@@ -207,6 +207,8 @@ export function parseModel(bytes: Uint8Array, source = 'model'): ModelBundle {
 export interface ParserBundle {
   transitions: LinearModel;
   relations: LinearModel;
+  /** The POS tagger whose tags the parser reads (and the Doc carries), over the tagger model's gazetteer and clusters. */
+  pos?: LinearModel;
   lemmas?: Uint8Array;
   info: Record<string, unknown>;
 }
@@ -214,7 +216,7 @@ export interface ParserBundle {
 interface ParserHeader {
   format: number;
   featureSignature: string;
-  models: Record<'transitions' | 'relations', LinearHeader>;
+  models: Record<'transitions' | 'relations', LinearHeader> & { pos?: LinearHeader };
   lemmas?: SectionRef;
   info: Record<string, unknown>;
 }
@@ -227,6 +229,7 @@ export function serializeParserModel(bundle: ParserBundle): Uint8Array {
       models: { transitions: linearHeader(bundle.transitions, add), relations: linearHeader(bundle.relations, add) },
       info: bundle.info,
     };
+    if (bundle.pos) header.models.pos = linearHeader(bundle.pos, add);
     if (bundle.lemmas) header.lemmas = add(bundle.lemmas);
     return header;
   });
@@ -237,6 +240,7 @@ export function parseParserModel(bytes: Uint8Array, source = 'parser model'): Pa
   return {
     transitions: linear('transitions', header.models.transitions),
     relations: linear('relations', header.models.relations),
+    pos: header.models.pos ? linear('pos', header.models.pos) : undefined,
     lemmas: header.lemmas ? whole('lemmas', header.lemmas) : undefined,
     info: header.info ?? {},
   };

@@ -55,6 +55,8 @@ export function loadModel(path: string = defaultModelPath()): LoadedModel {
 export interface LoadedParser {
   parser: DependencyParser;
   lemmatizer: Lemmatizer;
+  /** The POS tags the parser reads (and the Doc carries): its own tagger's, else the tagger model's. */
+  tagPos: (sentences: readonly (readonly string[])[]) => string[][];
   info: Record<string, unknown>;
   path: string;
   loadMs: number;
@@ -63,14 +65,20 @@ export interface LoadedParser {
 const parsers = new Map<string, LoadedParser>();
 
 /** The parser model at `path` (default: the shipped one), loaded on first use and kept for the process. */
-export function loadParser(path: string = defaultParserModelPath()): LoadedParser {
-  const hit = parsers.get(path);
+export function loadParser(path: string = defaultParserModelPath(), taggerPath?: string): LoadedParser {
+  const key = `${path}\u0000${taggerPath ?? ''}`;
+  const hit = parsers.get(key);
   if (hit) return hit;
   const t0 = performance.now();
   const bundle = readParserModelFile(path);
   if (!bundle.lemmas) throw new NewskgError('nlp', `${path} has no lemmatiser section`);
-  const loaded = { parser: new DependencyParser(bundle), lemmatizer: Lemmatizer.fromBytes(bundle.lemmas, path), info: bundle.info, path, loadMs: performance.now() - t0 };
-  parsers.set(path, loaded);
+  const { tagger } = loadModel(taggerPath);
+  // The parser's own POS model reads words with the tagger model's gazetteer and clusters.
+  const posTagger = bundle.pos ? new Tagger({ ...tagger.models, pos: bundle.pos }) : tagger;
+  const labels = posTagger.models.pos.labels;
+  const tagPos = (sentences: readonly (readonly string[])[]) => posTagger.tagPosOnly(sentences).map((ids) => Array.from(ids, (p) => labels[p]));
+  const loaded = { parser: new DependencyParser(bundle), lemmatizer: Lemmatizer.fromBytes(bundle.lemmas, path), tagPos, info: bundle.info, path, loadMs: performance.now() - t0 };
+  parsers.set(key, loaded);
   return loaded;
 }
 
@@ -88,7 +96,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
   if (typeof text !== 'string') throw new NewskgError('nlp', 'analyze() expects a string');
   if (text.length > MAX_TEXT_LENGTH) throw new NewskgError('nlp', `text of ${text.length} characters exceeds the ${MAX_TEXT_LENGTH}-character limit`);
   const { tagger } = loadModel(opts.modelPath);
-  const { parser, lemmatizer } = loadParser(opts.parserModelPath);
+  const { parser, lemmatizer, tagPos } = loadParser(opts.parserModelPath, opts.modelPath);
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const words = sentences.map((s) => {
@@ -97,7 +105,9 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
     return ws;
   });
   const tags = tagger.tagDocument(words);
-  const { pos: posModel, chunk: chunkModel, ner: nerModel } = tagger.models;
+  // The Doc's tags are the parser's tagger's (gold-trained); the NER reads the tags it was trained on.
+  const sentenceTags = tagPos(words);
+  const { chunk: chunkModel, ner: nerModel } = tagger.models;
   const nerLabels = labelParts(nerModel.labels);
   const n = tokens.length;
   const pos = new Array<string>(n);
@@ -115,7 +125,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
     let marginSum = 0;
     for (let i = 0; i < n; i++) {
       const ti = s.tokenStart + i;
-      pos[ti] = posModel.labels[t.pos[i]];
+      pos[ti] = sentenceTags[si][i];
       chunks[ti] = chunkModel.labels[t.chunk[i]];
       const { prefix, type, bio } = nerLabels[t.ner[i]];
       ner[ti] = bio;

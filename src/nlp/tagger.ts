@@ -171,6 +171,16 @@ export class Tagger {
     }
   }
 
+  /** The POS tags alone, sentence by sentence (label ids of the POS model). */
+  tagPosOnly(sentences: readonly (readonly string[])[]): Int32Array[] {
+    return sentences.map((words) => {
+      this.setSentence(words);
+      const out = new Int32Array(words.length);
+      this.tagPos(out);
+      return out;
+    });
+  }
+
   /** Looks up every word's cache entry, then sets the sentence context from their cached attributes. */
   private setSentence(words: readonly string[]): void {
     const n = words.length;

@@ -654,7 +654,7 @@ function trainOnGoldPos(
 }
 
 /** CoNLL-2003's POS column in the treebanks' Penn conventions: brackets as -LRB-/-RRB-, quotes opening and closing. */
-function pennOfConll(tags: readonly string[]): string[] {
+export function pennOfConll(tags: readonly string[]): string[] {
   let open = true;
   return tags.map((t) => {
     if (t === '(') return '-LRB-';

@@ -7,21 +7,18 @@ import { NewskgError } from '../errors.js';
 import type { Doc } from '../types.js';
 import { readConlluFile } from './conllu.js';
 import { scoreUd, toConllu, type ConlluOutputSentence, type UdPrediction, type UdScores } from './evaluate-ud.js';
-import { analyze, loadModel, loadParser, type AnalyzeOptions } from './pipeline.js';
+import { analyze, loadParser, type AnalyzeOptions } from './pipeline.js';
 import { toUpos } from './upos.js';
 
 /** Tags, lemmas and trees for sentences given as words (heads 1-based in each sentence, 0: root). */
 export function analyzeWords(sentences: readonly (readonly string[])[], opts: AnalyzeOptions = {}): UdPrediction[] {
-  const { tagger } = loadModel(opts.modelPath);
-  const { parser, lemmatizer } = loadParser(opts.parserModelPath);
-  const labels = tagger.models.pos.labels;
+  const { parser, lemmatizer, tagPos } = loadParser(opts.parserModelPath, opts.modelPath);
   const out: UdPrediction[] = [];
-  // In slices, as the tagger's document pass would see an article's sentences.
   for (let i = 0; i < sentences.length; i += 64) {
     const slice = sentences.slice(i, i + 64);
-    const tags = tagger.tagDocument(slice);
+    const tags = tagPos(slice);
     slice.forEach((words, k) => {
-      const xpos = Array.from(tags[k].pos, (p) => labels[p]);
+      const xpos = tags[k];
       const { heads, deprels } = parser.parse({ words, pos: xpos });
       out.push({ heads, deprels, xpos, lemmas: lemmatizer.lemmatize(words, xpos), upos: xpos.map((p, j) => toUpos(p, words[j])) });
     });
@@ -63,7 +60,7 @@ export function evaluateUd(file: string, opts: AnalyzeOptions & { docs?: RegExp 
   if (gold.length === 0) throw new NewskgError('eval', `${file}: no sentences${opts.docs ? ` in documents matching ${opts.docs}` : ''}`);
   const predicted = analyzeWords(gold.map((s) => s.words), opts);
   const scores = scoreUd(gold, predicted);
-  const { parser } = loadParser(opts.parserModelPath);
+  const { parser } = loadParser(opts.parserModelPath, opts.modelPath);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rate = (run: () => void) => {
     const times: number[] = [];

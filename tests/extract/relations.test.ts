@@ -20,6 +20,9 @@ describe('relations', () => {
     ['Joana Vieira, the mayor of the Portuguese city of Porto, spoke.', 'person/joana-vieira lead place/porto'],
     ['The rebels were training fighters in Mosul, Iraq, officials said.', 'place/mosul located place/iraq'],
     ['Rui Costa of the Lisbon Police said the road was closed.', 'person/rui-costa member organization/lisbon-police'],
+    // Modifiers before the body's name, adjectives, participles or nouns as a tagger may tag "founding".
+    ['Mira Holt, a founding Velmora Party member, spoke on Monday.', 'person/mira-holt member organization/velmora-party'],
+    ['Mira Holt, a senior Velmora Party member, spoke on Monday.', 'person/mira-holt member organization/velmora-party'],
   ])('%s → %s', (text, fact) => {
     expect(facts(read(text))).toContain(fact);
   });

@@ -18,9 +18,9 @@ describe('buildParser', () => {
     expect(SHIPPABLE_GUM.test(doc)).toBe(ok);
   });
 
-  test('without ud_english/ it says which file is missing', () => {
+  test('without ud_english/ it says which file is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newskg-nodata-'));
     expect(() => udFiles(dir)).toThrow(/training data not found: .*ud_english.*conllu \(pass --data DIR\)/);
-    expect(() => buildParser({ dataDir: dir, out: join(dir, 'x.model'), log: () => {} })).toThrow(/training data not found/);
+    await expect(buildParser({ dataDir: dir, out: join(dir, 'x.model'), log: () => {} })).rejects.toThrow(/training data not found/);
   });
 });

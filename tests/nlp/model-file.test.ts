@@ -69,12 +69,14 @@ describe('model file', () => {
   });
 
   test('the parser model file round-trips its two models and the lemmatiser, and is not a tagger model', () => {
-    const parser = { transitions: tinyModel(['shift', 'left', 'right']), relations: tinyModel(['root', 'nsubj', 'obj']), lemmas: Uint8Array.of(9, 8, 7), info: { note: 'parser' } };
+    const parser = { transitions: tinyModel(['shift', 'left', 'right']), relations: tinyModel(['root', 'nsubj', 'obj']), pos: tinyModel(['NN', 'VBD']), lemmas: Uint8Array.of(9, 8, 7), info: { note: 'parser' } };
     const bytes = serializeParserModel(parser);
     const back = parseParserModel(bytes, 'p.model');
     expect(back.transitions.labels).toEqual(['shift', 'left', 'right']);
     expect(Array.from(back.relations.weights)).toEqual(Array.from(parser.relations.weights));
     expect(Array.from(back.lemmas!)).toEqual([9, 8, 7]);
+    expect(back.pos?.labels).toEqual(['NN', 'VBD']);
+    expect(parseParserModel(serializeParserModel({ ...parser, pos: undefined }), 'p.model').pos).toBeUndefined();
     expect(back.info).toEqual({ note: 'parser' });
     // Each file says which features its weights expect: neither loads as the other.
     expect(() => parseModel(bytes, 'p.model')).toThrow(/p\.model was trained with features/);

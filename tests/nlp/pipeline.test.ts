@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ModelError } from '../../src/errors.js';
-import { analyze, loadModel } from '../../src/nlp/pipeline.js';
+import { analyze, loadModel, loadParser } from '../../src/nlp/pipeline.js';
 
 const seed = readFileSync(new URL('../../seeds/000_93913eae600d5a9a.txt', import.meta.url), 'utf8');
 
@@ -137,6 +137,12 @@ describe('analyze: lemmas and dependency trees', () => {
     expect(wellFormed(doc)).toBe(true);
     expect(doc.lemmas.slice(0, 2)).toEqual(['Iraq', 'warn']);
     expect(doc.lemmas[doc.tokens.findIndex((t) => t.text === 'were')]).toBe('be');
+  });
+
+  test('the Doc carries the tags the parser read', () => {
+    const doc = analyze('Red Hand attacks on Friday killed three. Police arrested Tomas Brel.');
+    const words = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    expect(loadParser().tagPos(words).flat()).toEqual(doc.pos);
   });
 
   test('random text always gets one tree per sentence and a lemma per token (property)', () => {
