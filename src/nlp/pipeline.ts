@@ -69,10 +69,10 @@ export function loadParser(path: string = defaultParserModelPath(), taggerPath?:
   const key = `${path}\u0000${taggerPath ?? ''}`;
   const hit = parsers.get(key);
   if (hit) return hit;
+  const { tagger } = loadModel(taggerPath);
   const t0 = performance.now();
   const bundle = readParserModelFile(path);
   if (!bundle.lemmas) throw new NewskgError('nlp', `${path} has no lemmatiser section`);
-  const { tagger } = loadModel(taggerPath);
   // The parser's own POS model reads words with the tagger model's gazetteer and clusters.
   const posTagger = bundle.pos ? new Tagger({ ...tagger.models, pos: bundle.pos }) : tagger;
   const labels = posTagger.models.pos.labels;
