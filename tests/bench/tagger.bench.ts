@@ -1,14 +1,15 @@
 /**
  * Tagger benchmark (run on demand with `npm run bench`, never inside unit tests):
  * model load time in fresh processes, single-thread throughput of the whole pipeline
- * (tokenizer, sentences, POS, chunks, two NER passes) after warm-up, and peak memory.
+ * (tokenizer, sentences, POS, chunks, two NER passes, the parser's tags, lemmas, parse) and of the
+ * parser alone after warm-up, and peak memory.
  * Prints medians: this machine is shared and noisy.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, loadModel } from '../../src/nlp/pipeline.js';
+import { analyze, loadModel, loadParser } from '../../src/nlp/pipeline.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { tokenize } from '../../src/nlp/tokenize.js';
 
@@ -50,9 +51,21 @@ for (const a of articles) analyze(a);
 const cold = tokensPerPass / ((performance.now() - t0) / 1000);
 for (let i = 0; i < 3; i++) for (const a of articles) analyze(a); // warm-up
 
+// The parser alone, on the corpus's sentences with the tags it reads.
+const { parser, tagPos } = loadParser();
+const sentences = articles.flatMap((a) => {
+  const doc = analyze(a);
+  const words = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+  const tags = tagPos(words);
+  return words.map((w, i) => ({ words: w, pos: tags[i] }));
+});
+const parseRuns: number[] = [];
 const runs: number[] = [];
 const tokRuns: number[] = [];
 for (let r = 0; r < 5; r++) {
+  t0 = performance.now();
+  for (let c = 0; c < copies; c++) for (const s of sentences) parser.parse(s);
+  parseRuns.push(totalTokens / ((performance.now() - t0) / 1000));
   t0 = performance.now();
   for (const a of corpus) splitSentences(a, tokenize(a));
   tokRuns.push(totalTokens / ((performance.now() - t0) / 1000));
@@ -65,6 +78,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`corpus: ${articles.length} articles (${fmt(tokensPerPass)} tokens) repeated to ${corpus.length} articles, ${fmt(totalTokens)} tokens`);
 console.log(`model load (fresh process, median of ${loads.length}): ${median(loads).toFixed(0)} ms`);
 console.log(`tokenize+sentences: ${fmt(median(tokRuns))} tokens/s (median of ${tokRuns.length})`);
-console.log(`full pipeline (tokens, sentences, POS, chunks, NER x2): ${fmt(median(runs))} tokens/s (median of ${runs.length}; min ${fmt(Math.min(...runs))}, max ${fmt(Math.max(...runs))})`);
+console.log(`full pipeline (tokens, sentences, POS, chunks, NER x2, lemmas, parse): ${fmt(median(runs))} tokens/s (median of ${runs.length}; min ${fmt(Math.min(...runs))}, max ${fmt(Math.max(...runs))})`);
+console.log(`parser alone (one thread): ${fmt(median(parseRuns))} tokens/s (median of ${parseRuns.length})`);
 console.log(`full pipeline, first pass over unseen articles (cold caches, includes JIT warm-up): ${fmt(cold)} tokens/s`);
 console.log(`peak memory (max RSS): ${rss.toFixed(0)} MB`);
