@@ -504,56 +504,78 @@ export function trainModels(
   const chunk = trainer.trainChunk(labelSets.chunk.labels, train, jPos, hasDev ? dev : null, devPos, 'chunk');
   const devChunk = new Map<Example, Int32Array>(dev.map((e) => [e, trainer.tagChunk(chunk, e.words, devPos.get(e)!)]));
 
-  // 3. Jackknifed first-pass NER predictions give the training set realistic document evidence.
+  // 3–4. NER on those tags.
+  const { ner, devItems } = trainNer(trainer, { settings, log, labelSets, extraDocs }, { train, dev, parts }, { pos: jPos, chunk: jChunk }, { pos: devPos, chunk: devChunk }, pos, chunk);
+  let devScores: TrainedModels['dev'] = null;
+  if (hasDev) {
+    const agree = tagAgreement(dev, devPos, devChunk);
+    devScores = { posAccuracy: agree.pos, chunkAccuracy: agree.chunk, ner: trainer.evalNer(ner, devItems) };
+  }
+  return { pos, chunk, ner, dev: devScores };
+}
+
+/**
+ * Steps 3 and 4 of training: jackknifed first-pass NER predictions give the training set realistic
+ * document evidence; then one NER model for both passes, each sentence seen without document
+ * evidence (the first pass) and with it (the second), so the second pass only adds the evidence's
+ * weights. Extra first-pass-only items: other annotated sets, and Title Case copies of some
+ * training sentences so that headlines set in Title Case do not read as strings of names.
+ */
+function trainNer(
+  trainer: Trainer,
+  run: { settings: TrainSettings; log: (msg: string) => void; labelSets: { pos: LabelSet; chunk: LabelSet; ner: LabelSet }; extraDocs: ConllDocument[] },
+  data: { train: Example[]; dev: Example[]; parts: Example[][] },
+  trainTags: { pos: Map<Example, Int32Array>; chunk: Map<Example, Int32Array> },
+  devTags: { pos: Map<Example, Int32Array>; chunk: Map<Example, Int32Array> },
+  pos: LinearModel,
+  chunk: LinearModel,
+): { ner: LinearModel; devItems: NerItem[] } {
+  const { settings, labelSets } = run;
+  const { train, dev, parts } = data;
   const nerLabels = labelSets.ner.labels;
   const types = typeIndexOfLabels(nerLabels);
-  const items: NerItem[] = train.map((ex) => ({ ex, pos: jPos.get(ex)!, chunk: jChunk.get(ex)!, doc: null }));
-  const devItems: NerItem[] = dev.map((ex) => ({ ex, pos: devPos.get(ex)!, chunk: devChunk.get(ex)!, doc: null }));
+  const items: NerItem[] = train.map((ex) => ({ ex, pos: trainTags.pos.get(ex)!, chunk: trainTags.chunk.get(ex)!, doc: null }));
+  const devItems: NerItem[] = dev.map((ex) => ({ ex, pos: devTags.pos.get(ex)!, chunk: devTags.chunk.get(ex)!, doc: null }));
   const firstPass = new Map<Example, Int8Array>();
-  for (let f = 0; f < k; f++) {
+  for (let f = 0; f < parts.length; f++) {
     const inFold = new Set(parts[f]);
-    const model = trainer.trainNer(nerLabels, items.filter((it) => !inFold.has(it.ex)), null, `ner fold ${f + 1}/${k}`);
+    const model = trainer.trainNer(nerLabels, items.filter((it) => !inFold.has(it.ex)), null, `ner fold ${f + 1}/${parts.length}`);
     const decoder = new NerDecoder(nerLabels);
     for (const it of items) if (inFold.has(it.ex)) firstPass.set(it.ex, Int8Array.from(trainer.tagNer(model, it, decoder), (l) => types[l]));
   }
-
-  // 4. One NER model for both passes: each sentence is seen without document evidence (the
-  // first pass) and with it (the second), so the second pass only adds the evidence's weights.
   const docItems = trainer.withEvidence(items, (it) => firstPass.get(it.ex)!);
-  // Extra, first-pass-only NER items: other annotated sets, and Title Case copies of some
-  // training sentences so that headlines set in Title Case do not read as strings of names.
   const extra: NerItem[] = [];
   const tagged = (ex: Example): NerItem => {
     const p = trainer.tagPos(pos, ex.words);
     return { ex, pos: p, chunk: trainer.tagChunk(chunk, ex.words, p), doc: null };
   };
-  for (const ex of toExamples(extraDocs, settings.nerScheme, labelSets).examples) extra.push(tagged(ex));
+  for (const ex of toExamples(run.extraDocs, settings.nerScheme, labelSets).examples) extra.push(tagged(ex));
   const rand = mulberry32(settings.seed + 3);
   for (const ex of train) {
     if (rand() >= settings.titleCaseFraction) continue;
     const words = ex.words.map((w) => (/^\p{Ll}/u.test(w) ? w[0].toUpperCase() + w.slice(1) : w));
     extra.push(tagged({ ...ex, words }));
   }
-  if (extra.length) log(`ner: ${extra.length} extra sentences (other annotated sets, Title Case copies)`);
-  const ner = trainer.trainNer(nerLabels, [...items, ...docItems, ...extra], hasDev ? devItems : null, 'ner');
+  if (extra.length) run.log(`ner: ${extra.length} extra sentences (other annotated sets, Title Case copies)`);
+  const ner = trainer.trainNer(nerLabels, [...items, ...docItems, ...extra], dev.length ? devItems : null, 'ner');
+  return { ner, devItems };
+}
 
-  let devScores: TrainedModels['dev'] = null;
-  if (hasDev) {
-    let correct = 0;
-    let total = 0;
-    let cCorrect = 0;
-    for (const ex of dev) {
-      const p = devPos.get(ex)!;
-      const c = devChunk.get(ex)!;
-      for (let i = 0; i < p.length; i++) {
-        if (p[i] === ex.pos[i]) correct++;
-        if (c[i] === ex.chunk[i]) cCorrect++;
-      }
-      total += p.length;
+/** How often the predicted POS and chunk tags of the dev sentences agree with their annotated ones. */
+function tagAgreement(dev: Example[], pos: Map<Example, Int32Array>, chunk: Map<Example, Int32Array>): { pos: number; chunk: number } {
+  let p = 0;
+  let c = 0;
+  let total = 0;
+  for (const ex of dev) {
+    const ps = pos.get(ex)!;
+    const cs = chunk.get(ex)!;
+    for (let i = 0; i < ps.length; i++) {
+      if (ps[i] === ex.pos[i]) p++;
+      if (cs[i] === ex.chunk[i]) c++;
     }
-    devScores = { posAccuracy: correct / total, chunkAccuracy: cCorrect / total, ner: trainer.evalNer(ner, devItems) };
+    total += ps.length;
   }
-  return { pos, chunk, ner, dev: devScores };
+  return { pos: p / total, chunk: c / total };
 }
 
 /** A sentence with gold Penn tags. */
@@ -608,47 +630,13 @@ function trainOnGoldPos(
   }
   const chunk = trainer.trainChunk(labelSets.chunk.labels, train, tagged, hasDev ? dev : null, tagged, 'chunk');
   const devChunk = new Map<Example, Int32Array>(dev.map((e) => [e, trainer.tagChunk(chunk, e.words, tagged.get(e)!)]));
-  const nerLabels = labelSets.ner.labels;
-  const types = typeIndexOfLabels(nerLabels);
-  const items: NerItem[] = train.map((ex) => ({ ex, pos: tagged.get(ex)!, chunk: jChunk.get(ex)!, doc: null }));
-  const devItems: NerItem[] = dev.map((ex) => ({ ex, pos: tagged.get(ex)!, chunk: devChunk.get(ex)!, doc: null }));
-  const firstPass = new Map<Example, Int8Array>();
-  for (let f = 0; f < k; f++) {
-    const inFold = new Set(parts[f]);
-    const model = trainer.trainNer(nerLabels, items.filter((it) => !inFold.has(it.ex)), null, `ner fold ${f + 1}/${k}`);
-    const decoder = new NerDecoder(nerLabels);
-    for (const it of items) if (inFold.has(it.ex)) firstPass.set(it.ex, Int8Array.from(trainer.tagNer(model, it, decoder), (l) => types[l]));
-  }
-  const docItems = trainer.withEvidence(items, (it) => firstPass.get(it.ex)!);
-  const extra: NerItem[] = [];
-  const taggedItem = (ex: Example): NerItem => {
-    const p = trainer.tagPos(pos, ex.words);
-    return { ex, pos: p, chunk: trainer.tagChunk(chunk, ex.words, p), doc: null };
-  };
-  for (const ex of toExamples(extraDocs, settings.nerScheme, labelSets).examples) extra.push(taggedItem(ex));
-  const rand = mulberry32(settings.seed + 3);
-  for (const ex of train) {
-    if (rand() >= settings.titleCaseFraction) continue;
-    extra.push(taggedItem({ ...ex, words: ex.words.map((w) => (/^\p{Ll}/u.test(w) ? w[0].toUpperCase() + w.slice(1) : w)) }));
-  }
-  const ner = trainer.trainNer(nerLabels, [...items, ...docItems, ...extra], hasDev ? devItems : null, 'ner');
+  const { ner, devItems } = trainNer(trainer, { settings, log, labelSets, extraDocs }, { train, dev, parts }, { pos: tagged, chunk: jChunk }, { pos: tagged, chunk: devChunk }, pos, chunk);
   let devScores: TrainedModels['dev'] = null;
   if (hasDev) {
-    let agree = 0;
-    let total = 0;
-    let cCorrect = 0;
-    for (const ex of dev) {
-      const p = tagged.get(ex)!;
-      const c = devChunk.get(ex)!;
-      for (let i = 0; i < p.length; i++) {
-        if (p[i] === ex.pos[i]) agree++;
-        if (c[i] === ex.chunk[i]) cCorrect++;
-      }
-      total += p.length;
-    }
-    const goldDev = posData.dev.length ? trainer.posAccuracy(pos, asExamples(posData.dev)) : agree / total;
-    log(`pos: ${(100 * goldDev).toFixed(2)}% on the gold-tagged dev sentences; ${((100 * agree) / total).toFixed(2)}% agreement with CoNLL dev's automatic POS column`);
-    devScores = { posAccuracy: goldDev, chunkAccuracy: cCorrect / total, ner: trainer.evalNer(ner, devItems) };
+    const agree = tagAgreement(dev, tagged, devChunk);
+    const goldDev = posData.dev.length ? trainer.posAccuracy(pos, asExamples(posData.dev)) : agree.pos;
+    log(`pos: ${(100 * goldDev).toFixed(2)}% on the gold-tagged dev sentences; ${(100 * agree.pos).toFixed(2)}% agreement with CoNLL dev's automatic POS column`);
+    devScores = { posAccuracy: goldDev, chunkAccuracy: agree.chunk, ner: trainer.evalNer(ner, devItems) };
   }
   return { pos, chunk, ner, dev: devScores };
 }
