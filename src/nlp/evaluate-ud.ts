@@ -31,7 +31,7 @@ export interface UdScores {
 }
 
 /** "nmod:poss" → "nmod". */
-function universalRelation(deprel: string): string {
+export function universalRelation(deprel: string): string {
   const colon = deprel.indexOf(':');
   return colon < 0 ? deprel : deprel.slice(0, colon);
 }
@@ -87,17 +87,7 @@ export function formatUdReport(scores: UdScores, extra: { parserTokensPerSecond?
 }
 
 /** One sentence to write as CoNLL-U; arrays run over the words, heads 1-based (0: the root). */
-export interface ConlluOutputSentence {
-  words: string[];
-  lemmas: string[];
-  upos: string[];
-  xpos: string[];
-  heads: number[];
-  deprels: string[];
-  text?: string;
-  sentId?: string;
-  misc?: string[];
-}
+export type ConlluOutputSentence = Omit<ConlluSentence, 'docId'> & { misc?: string[] };
 
 /**
  * Line breaks and tabs of every kind a CoNLL-U reader might split on (JavaScript's line

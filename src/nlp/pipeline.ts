@@ -156,7 +156,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Doc {
       open = -1;
     }
     // The sentence's tree, its heads as token indices into the whole Doc (-1: the sentence's root).
-    const sentencePos = pos.slice(s.tokenStart, s.tokenEnd);
+    const sentencePos = sentenceTags[si];
     const tree = parser.parse({ words: words[si], pos: sentencePos });
     const sentenceLemmas = lemmatizer.lemmatize(words[si], sentencePos);
     for (let i = 0; i < n; i++) {

@@ -6,6 +6,7 @@
  * gold arcs the parser makes.
  */
 import type { ConlluSentence } from './conllu.js';
+import { universalRelation } from './evaluate-ud.js';
 import { mulberry32 } from './hash.js';
 import { PerceptronTrainer } from './linear.js';
 import { DependencyParser, LEFT, ParseState, RIGHT, SHIFT, SentenceHashes, labelFeatures, transitionFeatures, type ParserInput, type ParserModels } from './parser.js';
@@ -154,7 +155,7 @@ export function trainParser(train: readonly ParserSentence[], dev: readonly Pars
       }
     }
     const snapshot = { transitions: transitions.snapshot(), relations: relations.snapshot() };
-    const scored = dev.length ? attachmentScores(new DependencyParser(snapshot), dev, map) : { uas: 0, las: 0 };
+    const scored = dev.length ? attachmentScores(new DependencyParser(snapshot), dev) : { uas: 0, las: 0 };
     history.push({ epoch: epoch + 1, ...scored });
     log(`parser epoch ${epoch + 1}: ${(100 * (1 - mistakes / Math.max(1, steps))).toFixed(2)}% oracle-agreeing transitions; dev UAS ${(100 * scored.uas).toFixed(2)} LAS ${(100 * scored.las).toFixed(2)}`);
   }
@@ -163,18 +164,17 @@ export function trainParser(train: readonly ParserSentence[], dev: readonly Pars
 }
 
 /** UAS and LAS (universal relations, as CoNLL 2018 scores them) of a parser on gold-tokenised sentences. */
-export function attachmentScores(parser: DependencyParser, sentences: readonly ParserSentence[], map: (rel: string) => string = (r) => r): { uas: number; las: number } {
+export function attachmentScores(parser: DependencyParser, sentences: readonly ParserSentence[]): { uas: number; las: number } {
   let words = 0;
   let uas = 0;
   let las = 0;
-  const universal = (r: string) => map(r).split(':')[0];
   for (const s of sentences) {
     const { heads, deprels } = parser.parse(s);
     for (let i = 0; i < heads.length; i++) {
       words++;
       if (heads[i] !== s.heads[i]) continue;
       uas++;
-      if (universal(deprels[i]) === universal(s.deprels[i])) las++;
+      if (universalRelation(deprels[i]) === universalRelation(s.deprels[i])) las++;
     }
   }
   return { uas: uas / Math.max(1, words), las: las / Math.max(1, words) };
