@@ -279,7 +279,8 @@ program
   .option('--extra-ner <file...>', 'further NER training files (token<TAB>tag, WNUT-17 types mapped to PER/ORG/LOC/MISC)')
   .option('--title-case <fraction>', 'fraction of training sentences also seen in Title Case', Number)
   .option('--scheme <scheme>', 'NER label scheme: bilou (default) or bio')
-  .action(async (opts: { data: string; out: string; parserOut: string; only?: string; posFrom: string; clusters?: string | boolean; gazetteer: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
+  .option('--dev-in-model', 'after scoring on dev, train the tagger again on train + dev and write that (not the shipped recipe)')
+  .action(async (opts: { data: string; out: string; parserOut: string; only?: string; posFrom: string; clusters?: string | boolean; gazetteer: boolean; devInModel?: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
     const settings: Record<string, number> = {};
     if (opts.minCount) settings.minCount = opts.minCount;
     if (opts.titleCase !== undefined) settings.titleCaseFraction = opts.titleCase;
@@ -299,6 +300,7 @@ program
       settings: { ...settings, ...(opts.scheme ? { nerScheme: opts.scheme as 'bio' | 'bilou' } : {}) },
       extraNer: opts.extraNer,
       posFrom: opts.posFrom as 'ud' | 'conll' | 'ud+conll',
+      withDev: opts.devInModel === true,
       log,
     });
     if (opts.only !== 'tagger') await buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });

@@ -43,15 +43,16 @@ export function udFiles(dataDir: string): { train: ConlluSentence[]; devEwt: Con
   return { train: [...file('en_ewt-ud-train.conllu'), ...gum], devEwt: file('en_ewt-ud-dev.conllu'), devGum: file('en_gum-ud-dev.conllu') };
 }
 
-/** Penn tags for sentences of words from a POS model over the tagger model's resources (default: the tagger model's own POS). */
+/** Penn tags for sentences of words from a parser POS model over the tagger model's resources (default: the tagger model's own POS). */
 export function taggerTags(modelPath?: string, pos?: LinearModel): (words: string[][]) => string[][] {
   const { tagger } = loadModel(modelPath);
-  const posTagger = pos ? new Tagger({ ...tagger.models, pos }) : tagger;
+  const posTagger = pos ? new Tagger({ ...tagger.models, pos, extendedPos: true }) : tagger;
   const labels = posTagger.models.pos.labels;
   return (words) => posTagger.tagPosOnly(words).map((t) => Array.from(t, (p) => labels[p]));
 }
 
 const FOLDS = 4;
+const PARSER_POS_MIN_COUNT = 3;
 
 /** The parser's POS model on gold treebank tags and CoNLL-2003's POS column, and jackknifed tags for the treebank's training sentences. */
 async function trainParserPos(dataDir: string, train: ConlluSentence[], dev: ConlluSentence[], taggerModel: string | undefined, log: (msg: string) => void) {
@@ -59,7 +60,9 @@ async function trainParserPos(dataDir: string, train: ConlluSentence[], dev: Con
   if (!existsSync(conllFile)) throw new NewskgError('nlp', `training data not found: ${conllFile} (pass --data DIR)`);
   const news: PosSentence[] = (await readConllFile(conllFile)).flatMap((d) => d.sentences.map((s) => ({ words: s.words, xpos: pennOfConll(s.pos ?? s.words.map(() => 'NN')) })));
   const { tagger } = loadModel(taggerModel);
-  const trainer = new Trainer(DEFAULT_TRAIN_SETTINGS, { gazetteer: tagger.models.gazetteer, clusters: tagger.models.clusters }, log);
+  // Features seen fewer than three times are dropped: the POS rows hold a weight for every tag, and
+  // the file stays under 30 MB.
+  const trainer = new Trainer({ ...DEFAULT_TRAIN_SETTINGS, minCount: PARSER_POS_MIN_COUNT, extendedPos: true }, { gazetteer: tagger.models.gazetteer, clusters: tagger.models.clusters }, log);
   const gold = (ss: readonly PosSentence[]) => ss.map((s) => ({ words: [...s.words], xpos: [...s.xpos] }));
   const labels = [...new Set([...train.flatMap((s) => s.xpos), ...news.flatMap((s) => s.xpos)])].sort();
   const ids = new Map(labels.map((l, i) => [l, i]));

@@ -74,7 +74,7 @@ export function loadParser(path: string = defaultParserModelPath(), taggerPath?:
   const bundle = readParserModelFile(path);
   if (!bundle.lemmas) throw new NewskgError('nlp', `${path} has no lemmatiser section`);
   // The parser's own POS model reads words with the tagger model's gazetteer and clusters.
-  const posTagger = bundle.pos ? new Tagger({ ...tagger.models, pos: bundle.pos }) : tagger;
+  const posTagger = bundle.pos ? new Tagger({ ...tagger.models, pos: bundle.pos, extendedPos: true }) : tagger;
   const labels = posTagger.models.pos.labels;
   const tagPos = (sentences: readonly (readonly string[])[]) => posTagger.tagPosOnly(sentences).map((ids) => Array.from(ids, (p) => labels[p]));
   const loaded = { parser: new DependencyParser(bundle), lemmatizer: Lemmatizer.fromBytes(bundle.lemmas, path), tagPos, info: bundle.info, path, loadMs: performance.now() - t0 };

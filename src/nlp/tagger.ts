@@ -33,6 +33,8 @@ export interface TaggerModels {
   ner: LinearModel;
   gazetteer?: GazetteerLike;
   clusters?: ClustersLike;
+  /** The POS model reads the extended context templates (the parser's POS model does). */
+  extendedPos?: boolean;
 }
 
 export interface SentenceTags {
@@ -210,7 +212,7 @@ export class Tagger {
         continue;
       }
       const word = words.posScores(entry, ctx, i, this.buf, model);
-      posContextFeatures(ctx, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, this.buf.cleared());
+      posContextFeatures(ctx, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, this.buf.cleared(), this.models.extendedPos === true);
       model.scoreLabels(this.buf.ids, this.buf.n, cands, scores);
       for (let k = 0; k < cands.length; k++) scores[cands[k]] += word[cands[k]];
       out[i] = argmaxOf(scores, cands);

@@ -31,7 +31,7 @@ export interface ParserTrainSettings {
   seed: number;
 }
 
-export const DEFAULT_PARSER_SETTINGS: ParserTrainSettings = { epochs: 10, exploreFrom: 1, exploreProbability: 0.9, minRelationCount: 20, minFeatureCount: 3, minRelationFeatureCount: 5, seed: 11 };
+export const DEFAULT_PARSER_SETTINGS: ParserTrainSettings = { epochs: 10, exploreFrom: 1, exploreProbability: 0.9, minRelationCount: 20, minFeatureCount: 2, minRelationFeatureCount: 5, seed: 11 };
 
 /**
  * The cost of each transition: how many gold arcs it makes unreachable (Goldberg & Nivre 2013,

@@ -28,6 +28,8 @@ export interface TrainSettings {
    * the same within this machine's noise.
    */
   nerScheme: 'bio' | 'bilou';
+  /** The POS model learns the extended context templates (the parser's POS model; see features.ts). */
+  extendedPos?: boolean;
 }
 
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
@@ -148,7 +150,7 @@ export class Trainer {
             continue;
           }
           // Train on the model's own history, as it will be at tagging time.
-          posFeatures(this.ctx, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, this.buf);
+          posFeatures(this.ctx, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, this.buf, this.settings.extendedPos === true);
           const { rows, n } = this.rowsOf(t, true);
           if (epoch === 1) t.count(rows, n);
           t.scoreLabels(rows, n, cands, scores);
@@ -186,7 +188,7 @@ export class Trainer {
         out[i] = cands[0];
         continue;
       }
-      posFeatures(this.ctx, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, this.buf);
+      posFeatures(this.ctx, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, this.buf, this.settings.extendedPos === true);
       model.scoreLabels(this.buf.ids, this.buf.n, cands, scores);
       out[i] = argmaxOf(scores, cands);
     }

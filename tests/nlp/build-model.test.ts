@@ -55,11 +55,15 @@ describe('buildModel', () => {
     const dir = dataDir(true);
     const out = join(dir, 'tiny.model');
     const log: string[] = [];
-    const { info, bytes } = await buildModel({ dataDir: dir, out, noGazetteer: true, noClusters: true, settings: TINY, log: (m) => log.push(m) });
+    const { info, bytes } = await buildModel({ dataDir: dir, out, noGazetteer: true, noClusters: true, settings: TINY, withDev: true, log: (m) => log.push(m) });
     expect(log[0]).toBe('training on 8 sentences (32 tokens), 2-fold jackknifing');
     expect(log.at(-1)).toMatch(/^wrote .*tiny\.model \(\d+\.\d MB\) in \d+ s$/);
     expect(info).toMatchObject({ gazetteer: null, clusters: null, settings: { folds: 2, nerEpochs: 3, nerScheme: 'bilou' }, dev: { posAccuracy: 1, chunkAccuracy: 1, nerF1: 100 } });
-    expect(info.trainingData).toMatch(/^CoNLL-2003 English train\.txt/);
+    expect(info.trainingData).toMatch(/^CoNLL-2003 English train\.txt and dev\.txt/);
+    // Scored on dev after training on train alone, then trained again on both for the file written.
+    expect(info.trainedOnDev).toBe(true);
+    expect(log).toContain('training again on train + dev for the written model');
+    expect(log).toContain('training on 10 sentences (40 tokens), 2-fold jackknifing');
     const bundle = readModelFile(out);
     expect(bytes).toBeGreaterThan(0);
     expect(bundle.info).toEqual(JSON.parse(JSON.stringify(info)));
@@ -67,6 +71,16 @@ describe('buildModel', () => {
     expect(bundle.clusters).toBeUndefined();
     const [tags] = taggerFromBundle(bundle).tagDocument([['Anna', 'visited', 'Rome', '.']]);
     expect(Array.from(tags.ner, (l) => bundle.ner.labels[l])).toEqual(['U-PER', 'O', 'U-LOC', 'O']);
+  });
+
+  test('by default the model written is the one trained on train alone, the one dev scored', async () => {
+    const dir = dataDir(true);
+    const log: string[] = [];
+    const { info, trained } = await buildModel({ dataDir: dir, out: join(dir, 'm.model'), noGazetteer: true, noClusters: true, settings: TINY, log: (m) => log.push(m) });
+    expect(info.trainedOnDev).toBe(false);
+    expect(info.trainingData).toBe('CoNLL-2003 English train.txt (Reuters RCV1; the corpus itself is not distributed with newskg)');
+    expect(log.filter((m) => m.startsWith('training on '))).toEqual(['training on 8 sentences (32 tokens), 2-fold jackknifing']);
+    expect(trained.dev?.ner.overall.f1).toBe(100);
   });
 
   test('without dev.txt there are no dev scores', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  EXTENDED_POS_SIGNATURE,
   FEATURE_SIGNATURE,
   FEATURE_VERSION,
   FeatureBuffer,
@@ -237,6 +238,19 @@ describe('feature templates', () => {
     const single = ctxOf(['Hi']);
     expect(ids((o) => posContextFeatures(single, 0, -1, -1, o))).toHaveLength(NEIGHBOUR_OFFSETS.length + 3);
     expect(ids((o) => posContextFeatures(ctx, 2, 1, 2, o))).toHaveLength(NEIGHBOUR_OFFSETS.length + 2 + 3);
+  });
+
+  test('the parser POS model\'s extended context features come after the tagger\'s, which stay as they were', () => {
+    const plain = ids((o) => posContextFeatures(ctx, 2, 1, 2, o));
+    const extended = ids((o) => posContextFeatures(ctx, 2, 1, 2, o, true));
+    expect(extended.slice(0, plain.length)).toEqual(plain);
+    // Per neighbour its shape (no clusters here), then two bigrams and three tag features.
+    expect(extended.length - plain.length).toBe(NEIGHBOUR_OFFSETS.length + 5);
+    expect(EXTENDED_POS_SIGNATURE).toBe('pos+cl@,shape@,l-1.l,l.l+1,t-1.s3,t-1.l+1,t-2.t-1.l');
+    // The next word's shape tells apart contexts the tagger's lowercase features do not.
+    const shouting = ctxOf(['Maria', 'flew', 'to', 'LISBON', '.']);
+    expect(ids((o) => posContextFeatures(shouting, 2, 1, 2, o))).toEqual(plain);
+    expect(ids((o) => posContextFeatures(shouting, 2, 1, 2, o, true))).not.toEqual(extended);
   });
 
   test('document features: none without evidence, two with, conjoined with the casing', () => {

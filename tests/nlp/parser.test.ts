@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FeatureTable, mulberry32 } from '../../src/nlp/hash.js';
 import { LinearModel } from '../../src/nlp/linear.js';
-import { DependencyParser, LEFT, ParseState, RIGHT, SHIFT } from '../../src/nlp/parser.js';
+import { ModelError } from '../../src/errors.js';
+import { DependencyParser, LEFT, PackedTransitionWeights, ParseState, RIGHT, SHIFT } from '../../src/nlp/parser.js';
 
 /** A model whose every feature has random weights: the parser must still build a tree. */
 function randomModel(labels: string[], seed: number): LinearModel {
@@ -17,17 +18,21 @@ function randomModel(labels: string[], seed: number): LinearModel {
 
 /** A parser that ranks transitions by a seeded random number each step, through a model stub. */
 class RandomParser extends DependencyParser {
+  private readonly rand: () => number;
+
   constructor(seed: number) {
     const rand = mulberry32(seed);
     const transitions = randomModel(['shift', 'left', 'right'], seed);
-    transitions.score = (_ids, _n, out) => {
-      for (let k = 0; k < 3; k++) out[k] = rand();
-    };
     const relations = randomModel(['root', 'nsubj', 'obj', 'det'], seed + 1);
     relations.score = (_ids, _n, out) => {
       for (let k = 0; k < out.length; k++) out[k] = rand();
     };
     super({ transitions, relations });
+    this.rand = rand;
+  }
+
+  protected override scoreTransitions(_ids: Int32Array, _n: number, out: Float64Array): void {
+    for (let k = 0; k < 3; k++) out[k] = this.rand();
   }
 }
 
@@ -111,3 +116,34 @@ describe('DependencyParser', () => {
 });
 
 export { isTree };
+
+describe('PackedTransitionWeights', () => {
+  test('scores every feature set exactly as the transition model does, unknown features included (property)', () => {
+    const rand = mulberry32(5);
+    const table = new FeatureTable(16);
+    const keys: number[] = [];
+    // Enough keys that the table probes past collisions.
+    for (let r = 0; r < 3000; r++) {
+      const key = ((rand() * 2 ** 32) | 0) || 1;
+      if (table.get(key) >= 0) continue;
+      table.set(key, keys.length);
+      keys.push(key);
+    }
+    const weights = Int16Array.from({ length: keys.length * 3 }, () => Math.round((rand() - 0.5) * 60000));
+    const model = new LinearModel(['shift', 'left', 'right'], table, weights, 0.001);
+    const packed = new PackedTransitionWeights(model);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...keys), fc.integer()), { maxLength: 80 }), (ids) => {
+        const a = new Float64Array(3);
+        const b = new Float64Array(3);
+        model.score(Int32Array.from(ids), ids.length, a);
+        packed.score(Int32Array.from(ids), ids.length, b);
+        expect(Array.from(b)).toEqual(Array.from(a));
+      }),
+    );
+  });
+
+  test('a transition model without exactly three labels is a ModelError', () => {
+    expect(() => new PackedTransitionWeights(new LinearModel(['shift', 'left'], new FeatureTable(16), new Int16Array(0), 1))).toThrow(ModelError);
+  });
+});
