@@ -1,7 +1,7 @@
 /**
  * Tagger benchmark (run on demand with `npm run bench`, never inside unit tests):
  * model load time in fresh processes, single-thread throughput of the whole pipeline
- * (tokenizer, sentences, POS, chunks, two NER passes, lemmas, parse) and of the
+ * (tokenizer, sentences, POS, chunks, two NER passes, the parser's tags, lemmas, parse) and of the
  * parser alone after warm-up, and peak memory.
  * Prints medians: this machine is shared and noisy.
  */
