@@ -6,21 +6,12 @@
 import { describe, expect, test } from 'vitest';
 import { extractFacts } from '../../src/extract/facts.js';
 import { analyze } from '../../src/nlp/index.js';
+import { typedMentions } from '../helpers/mentions.js';
 import type { EntityClass, Facts, TypedMention } from '../../src/types.js';
 
 function read(text: string, names: [string, EntityClass][] = []): { facts: Facts; typed: TypedMention[] } {
   const doc = analyze(text);
-  let from = 0;
-  const typed = names.map(([name, cls]): TypedMention => {
-    const start = text.indexOf(name, from);
-    const end = start + name.length;
-    from = end;
-    const tokenStart = doc.tokens.findIndex((t) => t.start === start);
-    const tokenEnd = doc.tokens.findIndex((t) => t.end === end) + 1;
-    if (start < 0 || tokenStart < 0 || tokenEnd <= tokenStart) throw new Error(`"${name}" is not a token span`);
-    const sentenceIndex = doc.sentences.findIndex((s) => s.start <= start && start < s.end);
-    return { text: name, start, end, tokenStart, tokenEnd, sentenceIndex, score: 1, class: cls, typingRules: ['test'] };
-  });
+  const typed = typedMentions(doc, names);
   return { facts: extractFacts(doc, typed, '2021-03-15'), typed };
 }
 

@@ -1,17 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { articleId, inferPublished, normaliseDate, representable, toArticle } from '../../src/ingest/article.js';
-import { readArticles, type IngestResult } from '../../src/ingest/read.js';
+import { articles, collect } from '../helpers/ingest.js';
 import type { Article } from '../../src/types.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 
-async function collect(paths: string[]): Promise<IngestResult[]> {
-  const out: IngestResult[] = [];
-  for await (const r of readArticles(paths)) out.push(r);
-  return out;
-}
-const articles = (rs: IngestResult[]) => rs.flatMap((r) => ('article' in r ? [r.article] : []));
 
 describe('ids, dates and bad input', () => {
   test('ids are deterministic and differ between articles', async () => {

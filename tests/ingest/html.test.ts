@@ -1,16 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readHtml } from '../../src/ingest/html.js';
-import { readArticles, type IngestResult } from '../../src/ingest/read.js';
+import { articles, collect } from '../helpers/ingest.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 
-async function collect(paths: string[]): Promise<IngestResult[]> {
-  const out: IngestResult[] = [];
-  for await (const r of readArticles(paths)) out.push(r);
-  return out;
-}
-const articles = (rs: IngestResult[]) => rs.flatMap((r) => ('article' in r ? [r.article] : []));
 
 const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 

@@ -1,17 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fromJsonValue, readJson, readJsonLines } from '../../src/ingest/json.js';
-import { readArticles, type IngestResult } from '../../src/ingest/read.js';
+import { articles, collect, problems } from '../helpers/ingest.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 
-async function collect(paths: string[]): Promise<IngestResult[]> {
-  const out: IngestResult[] = [];
-  for await (const r of readArticles(paths)) out.push(r);
-  return out;
-}
-const articles = (rs: IngestResult[]) => rs.flatMap((r) => ('article' in r ? [r.article] : []));
-const problems = (rs: IngestResult[]) => rs.flatMap((r) => ('problem' in r ? [r.problem] : []));
 
 describe('JSON files', () => {
   test('JSON lines: a bad line is reported with its line number and the others are read', async () => {

@@ -3,15 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MAX_INPUT_BYTES, decodeText, formatOf, parseContent, readArticles, sniffFormat, type IngestResult } from '../../src/ingest/read.js';
+import { articles, collect, problems } from '../helpers/ingest.js';
 
-async function collect(paths: string[], stdin?: string, skipFolders?: string[]): Promise<IngestResult[]> {
-  const out: IngestResult[] = [];
-  const opts = { ...(stdin === undefined ? {} : { stdin: async () => new TextEncoder().encode(stdin) }), ...(skipFolders ? { skipFolders } : {}) };
-  for await (const r of readArticles(paths, opts)) out.push(r);
-  return out;
-}
-const articles = (rs: IngestResult[]) => rs.flatMap((r) => ('article' in r ? [r.article] : []));
-const problems = (rs: IngestResult[]) => rs.flatMap((r) => ('problem' in r ? [r.problem] : []));
 
 describe('formats', () => {
   test('stdin is sniffed: JSON, HTML or text', async () => {

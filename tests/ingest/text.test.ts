@@ -1,17 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readArticles, type IngestResult } from '../../src/ingest/read.js';
+import { articles, collect } from '../helpers/ingest.js';
 import { looksLikeHeadline, readMarkdown, readText } from '../../src/ingest/text.js';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const seed = new URL('../../seeds/000_93913eae600d5a9a.txt', import.meta.url).pathname;
 
-async function collect(paths: string[]): Promise<IngestResult[]> {
-  const out: IngestResult[] = [];
-  for await (const r of readArticles(paths)) out.push(r);
-  return out;
-}
-const articles = (rs: IngestResult[]) => rs.flatMap((r) => ('article' in r ? [r.article] : []));
 
 describe('plain text', () => {
   test('the seed article has no headline and keeps its text whole; its date is inferred', async () => {

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { extractFacts } from '../../src/extract/index.js';
 import { analyze } from '../../src/nlp/index.js';
 import { mergeEvents, resolveArticle, unifyEvents } from '../../src/resolve/index.js';
+import { typedMentions } from '../helpers/mentions.js';
 import type { EntityClass, ResolvedArticle, ResolvedEvent, TypedMention } from '../../src/types.js';
 
 const BASE = 'https://example.org/kg/';
@@ -16,18 +17,7 @@ const local = (iri: string | undefined) => iri?.slice(BASE.length);
 /** Resolves a made-up article; `names` are typed mentions in text order ("Velmora@0" searches from the start again, for a name inside a name). */
 function resolve(id: string, text: string, names: [string, EntityClass][] = [], published = '2021-03-15'): ResolvedArticle {
   const doc = analyze(text);
-  let from = 0;
-  const typed = names.map(([spec, cls]): TypedMention => {
-    const [name, again] = spec.split('@');
-    const start = text.indexOf(name, again === undefined ? from : Number(again));
-    const end = start + name.length;
-    from = end;
-    const tokenStart = doc.tokens.findIndex((t) => t.start === start);
-    const tokenEnd = doc.tokens.findIndex((t) => t.end === end) + 1;
-    if (start < 0 || tokenStart < 0 || tokenEnd <= tokenStart) throw new Error(`"${name}" is not a token span`);
-    const sentenceIndex = doc.sentences.findIndex((s) => s.start <= start && start < s.end);
-    return { text: name, start, end, tokenStart, tokenEnd, sentenceIndex, score: 1, class: cls, typingRules: ['test'] };
-  });
+  const typed = typedMentions(doc, names);
   return resolveArticle({ id, text, origin: 'test', published }, doc, typed, BASE, extractFacts(doc, typed, published));
 }
 
