@@ -145,6 +145,34 @@ export interface TypedMention extends Omit<Mention, 'tag'> {
   typingRules: string[];
   /** For a country's agency ("French police", "France's spy agency"): the words naming the country. */
   country?: string;
+  /**
+   * Set on a mention coreference added that names nothing itself: a pronoun ("he") or a
+   * description ("the company"). Its class is its chain's; it gives the entity no name.
+   */
+  referring?: ReferringKind;
+}
+export type ReferringKind = 'pronoun' | 'description';
+/** The passes of the coreference sieve, in the order they run (see resolve/coreference.ts). */
+export const COREF_SIEVES = ['exact-name', 'partial-name', 'apposition', 'predicate-nominative', 'organization-members', 'description', 'pronoun'] as const;
+export type CorefSieve = (typeof COREF_SIEVES)[number];
+/** A mention joined to an earlier one of the same chain: indices into the article's mentions (names first, then the referring ones). */
+export interface CorefLink {
+  mention: number;
+  antecedent: number;
+  sieve: CorefSieve;
+  confidence: number;
+}
+/** Coreference inside one article. */
+export interface Coreference {
+  /** Pronouns and descriptions linked into a chain that holds a name (the participants first, each group in text order); they follow the typed names in the mention list. */
+  referring: TypedMention[];
+  /**
+   * How many of `referring`, from the start, may fill a fact's roles: pronouns and descriptions
+   * that stand alone. The rest (appositions, predicate nominatives, descriptions built on a name)
+   * only join their chain, since the extractors read those constructions from the names already.
+   */
+  participants: number;
+  links: CorefLink[];
 }
 
 export const EVENT_TYPES = [
@@ -337,6 +365,8 @@ export interface MentionRef {
   sentenceIndex: number;
   text: string;
   confidence: number;
+  /** How coreference joined it to its entity, when it was not by the name alone: the sieve and the earlier mention it was linked to. */
+  coref?: { sieve: CorefSieve; antecedentStart: number; antecedentEnd: number; referring?: ReferringKind };
 }
 
 export interface Entity {

@@ -1,5 +1,5 @@
 /** Plain-text rendering of a tagged document for `newskg tag`. */
-import { prf, type FactsReport, type Tally } from '../pipeline/index.js';
+import { prf, type CorefScores, type FactsReport, type Tally } from '../pipeline/index.js';
 import type { Article, Doc } from '../types.js';
 
 /** One line per sentence with entities in [brackets]/TYPE, then an entity summary. */
@@ -56,4 +56,10 @@ export function formatFactsReport(reports: FactsReport[], total: Pick<FactsRepor
   out += '  event slots of matched events (correct / gold):\n';
   for (const [slot, t] of Object.entries(total.slots)) out += `    ${slot.padEnd(8)} ${t.correct}/${t.gold}${t.gold ? ` (${pct(t.correct / t.gold)})` : ''}\n`;
   return out;
+}
+
+/** Coreference scores, one metric a line. */
+export function formatCorefScores(s: CorefScores): string {
+  const line = (name: string, m: { precision: number; recall: number; f1: number }) => `${name.padStart(9)}: precision ${m.precision.toFixed(2).padStart(6)}%; recall ${m.recall.toFixed(2).padStart(6)}%; F1 ${m.f1.toFixed(2).padStart(6)}\n`;
+  return `${line('MUC', s.muc)}${line('B³', s.b3)}${line('CEAF-e', s.ceafe)}${'CoNLL'.padStart(9)}: F1 ${s.conll.toFixed(2)} (mean of the three)\n${line('pairwise', s.pairwise)}`;
 }

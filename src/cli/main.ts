@@ -11,9 +11,9 @@ import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
 import { analyze, buildModel, buildParser, defaultModelPath, defaultParserModelPath, docToConllu, evaluateConll, evaluateUd, formatConllevalReport, formatUdReport } from '../nlp/index.js';
 import cliProgress from 'cli-progress';
-import { DEFAULT_BASE, FORMATS, build, evaluateFacts, evaluateGum, factsFiles, places, totalOf, type OutputFormat } from '../pipeline/index.js';
+import { DEFAULT_BASE, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, factsFiles, places, totalOf, type OutputFormat } from '../pipeline/index.js';
 import { readArticles } from '../ingest/index.js';
-import { formatDoc, formatFactsReport } from './format.js';
+import { formatCorefScores, formatDoc, formatFactsReport } from './format.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -207,12 +207,21 @@ program
   .option('--gum <dir>', 'GUM Wikinews folder (text/, mentions/): typed entity scores')
   .option('--ud <file>', 'CoNLL-U file: UAS, LAS, UPOS, XPOS and lemma accuracy on its gold tokens, parser and analyze() tokens/s')
   .option('--genres <list>', 'with --ud: only documents of these genres (GUM ids, e.g. news,interview)')
-  .option('--subset <name>', 'GUM documents: news, interview or all', 'news')
+  .option('--coref <dir>', 'GUM Wikinews folder (text/, mentions/): coreference chains (MUC, B³, CEAF-e, their mean; pairwise)')
+  .option('--names-only', 'with --coref: chains from names alone (no pronouns or descriptions), the baseline')
+  .option('--subset <name>', 'GUM documents: news, interview or all (default: news for --gum, all for --coref)')
   .option('--model <file>', 'model file', undefined)
   .option('--json', 'print the report as JSON')
   .option('--facts <path>', 'a facts file or a folder of them (see tests/fixtures/facts/README.md): relation, event and source scores')
   .option('--verbose', 'with --facts: list the missed and spurious relations')
-  .action(async (opts: { conll?: string; gum?: string; ud?: string; genres?: string; facts?: string; subset: string; model?: string; json?: boolean; verbose?: boolean }) => {
+  .action(async (opts: { conll?: string; gum?: string; coref?: string; namesOnly?: boolean; ud?: string; genres?: string; facts?: string; subset?: string; model?: string; json?: boolean; verbose?: boolean }) => {
+    if (opts.subset !== undefined && !['news', 'interview', 'all'].includes(opts.subset)) throw new InvalidArgumentError('--subset must be news, interview or all');
+    if (opts.coref) {
+      const subset = (opts.subset ?? 'all') as 'news' | 'interview' | 'all';
+      const report = evaluateCoref(opts.coref, { subset, sieves: !opts.namesOnly });
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${opts.coref}: ${report.documents} documents (${subset}), ${report.goldChains} gold chains, ${report.systemChains} system chains (people, organisations, places; singletons left out)\n${formatCorefScores(report.scores)}`);
+      return;
+    }
     if (opts.ud) {
       const genres = opts.genres?.split(',').map((g) => g.trim()).filter(Boolean);
       const report = evaluateUd(opts.ud, { modelPath: opts.model, docs: genres?.length ? new RegExp(`_(${genres.map((g) => g.replace(/[^a-z]/gi, '')).join('|')})_`) : undefined });
@@ -231,13 +240,13 @@ program
       return;
     }
     if (opts.gum) {
-      if (!['news', 'interview', 'all'].includes(opts.subset)) throw new InvalidArgumentError('--subset must be news, interview or all');
-      const gum = evaluateGum(opts.gum, places, { subset: opts.subset as 'news' | 'interview' | 'all' });
+      const subset = (opts.subset ?? 'news') as 'news' | 'interview' | 'all';
+      const gum = evaluateGum(opts.gum, places, { subset });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(gum, null, 2)}\n`);
         return;
       }
-      process.stdout.write(`${opts.gum}: ${gum.documents} documents (${opts.subset}), named mentions of persons, organisations, places and events\n`);
+      process.stdout.write(`${opts.gum}: ${gum.documents} documents (${subset}), named mentions of persons, organisations, places and events\n`);
       for (const mode of ['strict', 'lenient'] as const) {
         process.stdout.write(`${mode} (${mode === 'strict' ? 'same span and type' : 'overlapping span, same type'}):\n`);
         for (const [type, s] of Object.entries(gum[mode])) {
@@ -246,7 +255,7 @@ program
       }
       return;
     }
-    if (!opts.conll) throw new InvalidArgumentError('give --conll FILE, --ud FILE, --gum DIR or --facts PATH');
+    if (!opts.conll) throw new InvalidArgumentError('give --conll FILE, --ud FILE, --gum DIR, --coref DIR or --facts PATH');
     const report = await evaluateConll(opts.conll, { modelPath: opts.model });
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

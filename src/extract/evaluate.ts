@@ -66,15 +66,39 @@ function score(correct: number, gold: number, predicted: number): Score {
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, gold, predicted, correct };
 }
 
-export function evaluateGum(dir: string, places: PlaceLookup, opts: { subset?: 'news' | 'interview' | 'all' } = {}): GumReport {
+/** A gold mention of GUM: its entity id in the document, its type, its span in the body. */
+export interface GumMention {
+  eid: number;
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The GUM documents' text files in `dir`/text (news, interview or all). */
+export function gumDocuments(dir: string, subset: 'news' | 'interview' | 'all'): string[] {
   let names: string[];
   try {
     names = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt'));
   } catch (err) {
     throw new NewskgError('extract', `${dir}: no GUM text/ folder (${(err as NodeJS.ErrnoException).code ?? err})`);
   }
-  const subset = opts.subset ?? 'news';
-  if (subset !== 'all') names = names.filter((n) => n.startsWith(`GUM_${subset}_`));
+  return (subset === 'all' ? names : names.filter((n) => n.startsWith(`GUM_${subset}_`))).sort();
+}
+
+/** One GUM document: its body (offsets count from there) and its gold mentions. */
+export function readGumDocument(dir: string, file: string): { body: string; mentions: GumMention[] } {
+  const content = readFileSync(join(dir, 'text', file), 'utf8');
+  // The body starts after the 3-line header (title, date, blank line).
+  let at = 0;
+  for (let k = 0; k < 3; k++) at = content.indexOf('\n', at) + 1;
+  const mentions: GumMention[] = [];
+  for (const line of readFileSync(join(dir, 'mentions', file.replace(/\.txt$/, '.jsonl')), 'utf8').split('\n')) if (line.trim()) mentions.push(JSON.parse(line) as GumMention);
+  return { body: content.slice(at), mentions };
+}
+
+export function evaluateGum(dir: string, places: PlaceLookup, opts: { subset?: 'news' | 'interview' | 'all' } = {}): GumReport {
+  const names = gumDocuments(dir, opts.subset ?? 'news');
   const counts = { strict: new Map<string, [number, number, number]>(), lenient: new Map<string, [number, number, number]>() };
   const bump = (which: 'strict' | 'lenient', type: string, g: number, p: number, c: number) => {
     for (const key of [type, 'overall']) {
@@ -83,16 +107,10 @@ export function evaluateGum(dir: string, places: PlaceLookup, opts: { subset?: '
     }
   };
   for (const file of names.sort()) {
-    const content = readFileSync(join(dir, 'text', file), 'utf8');
-    // The body starts after the 3-line header (title, date, blank line); offsets count from there.
-    let at = 0;
-    for (let k = 0; k < 3; k++) at = content.indexOf('\n', at) + 1;
-    const body = content.slice(at);
+    const { body, mentions } = readGumDocument(dir, file);
     const gold: Span[] = [];
     const seen = new Set<string>();
-    for (const line of readFileSync(join(dir, 'mentions', file.replace(/\.txt$/, '.jsonl')), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const m = JSON.parse(line) as { type: string; start: number; end: number; text: string };
+    for (const m of mentions) {
       if (!GUM_TYPES.includes(m.type as GumType)) continue;
       const named = namedPart(m.text);
       if (!named) continue;

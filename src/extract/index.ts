@@ -1,6 +1,6 @@
 /** The extract stage: typed entity mentions, events, relations, cited sources and embedded posts from a Doc. */
 export { typeMentions, type PlaceLookup } from './typing.js';
-export { evaluateGum, namedPart, type GumReport, type Score } from './evaluate.js';
+export { evaluateGum, gumDocuments, namedPart, readGumDocument, type GumMention, type GumReport, type Score } from './evaluate.js';
 export { factsFiles, prf, readFactsFile, scoreFacts, totalOf, type FactsReport, type GoldFile, type SlotTally, type Tally } from './evaluate-facts.js';
 export { extractFacts } from './facts.js';
 export { VIOLENT } from './lexicon.js';

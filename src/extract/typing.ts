@@ -202,7 +202,7 @@ function joinParticleNames(doc: Doc, mentions: Mention[]): Mention[] {
 }
 
 /** Titles and roles written before a personal name, which are not part of the name ("Mayor Adamowicz"). */
-const TITLES = words('president minister prosecutor mayor governor senator ambassador captain capt. commander general gen. colonel col. lieutenant lt. major sergeant sgt. admiral officer detective inspector constable judge justice chairman chairwoman chancellor secretary spokesman spokeswoman director chief cde comrade imam ayatollah rabbi reverend rev. broadcaster journalist reporter correspondent actor actress singer author professor prof. dr. mr. mrs. ms. miss');
+const TITLES = words('president minister prosecutor mayor governor senator ambassador captain capt. commander general gen. colonel col. lieutenant lt. major sergeant sgt. admiral officer detective inspector constable judge justice chairman chairwoman chancellor secretary spokesman spokeswoman director chief cde comrade imam ayatollah rabbi reverend rev. broadcaster journalist reporter correspondent actor actress singer author professor prof. dr. mr. mrs. ms. dr mr mrs ms miss sir dame');
 
 /**
  * A name with a title or role in front ("Ambassador Bolton", "Broadcaster Piers Morgan", "Mayor of

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DataFactory, type Literal, type NamedNode, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from 'n3';
-import { EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type Entity, type EventMention, type EventNode, type ResolvedArticle } from '../types.js';
+import { EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type Entity, type EventMention, type EventNode, type MentionRef, type ResolvedArticle } from '../types.js';
 import { mergeEvents } from '../resolve/index.js';
 import { ENTITY_CLASS_TERMS, EVENT_CLASS, EVENT_ROLE_PROPERTY, GEO, NKG, OWL, PROV, RDF, RDFS, RELATION_PROPERTY, SCHEMA, SEM, SKOS, XSD, geonames } from './vocab.js';
 
@@ -146,7 +146,7 @@ class ArticleGraph {
   }
 
   /** A span of the article naming `iri`: a span that names two things is one mention referring to both. */
-  private mention(iri: string, m: Pick<EventMention, 'start' | 'end' | 'text' | 'sentenceIndex'>, confidence: number): void {
+  private mention(iri: string, m: Pick<EventMention, 'start' | 'end' | 'text' | 'sentenceIndex'> & Pick<MentionRef, 'coref'>, confidence: number): void {
     const mi = mentionIri(this.base, this.r.article.id, m.start, m.end);
     if (this.references.has(`${mi.value} ${iri}`)) return;
     this.references.add(`${mi.value} ${iri}`);
@@ -160,6 +160,12 @@ class ArticleGraph {
     this.add(mi, NKG.endIndex, this.w.int(m.end));
     this.add(mi, NKG.sentenceIndex, this.w.int(m.sentenceIndex));
     this.add(mi, NKG.confidence, this.w.dec(Math.round(confidence * 1000) / 1000));
+    // How coreference joined it to the entity: the sieve, the earlier mention, and what kind of words refer.
+    if (m.coref) {
+      this.add(mi, NKG.linkedBy, literal(m.coref.sieve));
+      this.add(mi, NKG.antecedent, mentionIri(this.base, this.r.article.id, m.coref.antecedentStart, m.coref.antecedentEnd));
+      if (m.coref.referring) this.add(mi, NKG.mentionType, literal(m.coref.referring));
+    }
   }
 
   private sentenceLiteral(index: number, text: string): Literal {

@@ -3,7 +3,7 @@
  * person names, demonyms, country codes and @handles merged), each with an IRI minted from its
  * class and normalised name, so that entities of separate builds merge by plain union.
  */
-import { CATEGORY_OF, type Article, type CoMention, type Doc, type Entity, type EntityCategory, type EntityClass, type Facts, type MentionRef, type ResolvedArticle, type TypedMention } from '../types.js';
+import { CATEGORY_OF, type Article, type CoMention, type CorefLink, type Doc, type Entity, type EntityCategory, type EntityClass, type Facts, type MentionRef, type ResolvedArticle, type TypedMention } from '../types.js';
 import { resolveFacts } from './facts.js';
 import { normaliseName } from '../extract/index.js';
 import { mintIri } from './iri.js';
@@ -37,6 +37,11 @@ function root(c: Cluster): Cluster {
   return c;
 }
 
+/** A surname alone or behind an initial ("Blair", "G. Cooper"): not enough to name one person across articles. */
+export const isShortName = (label: string) => {
+  const words = label.split(/\s+/);
+  return words.length === 1 || (words.length === 2 && /^\p{Lu}\.?$/u.test(words[0]));
+};
 const isAcronym = (s: string) => /^[A-Z][A-Z0-9&]{1,7}$/.test(s.replace(/[.\-]/g, ''));
 const STOP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'al']);
 
@@ -62,13 +67,16 @@ function best<T>(counts: Map<T, number>, better: (a: T, b: T) => boolean = () =>
 }
 
 /** Resolves one article's typed mentions into entities with IRIs under `base`, and its facts onto them. */
-export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[], base: string, facts?: Facts): ResolvedArticle {
+export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[], base: string, facts?: Facts, links: readonly CorefLink[] = []): ResolvedArticle {
   const { clusters, clusterOfMention } = clusterMentions(article, typed);
+  mergeCoreferentNames(typed, links, clusters, clusterOfMention);
   mergePartialNames(clusters);
   mergeAcronyms(clusters);
   attachHandles(doc, typed, clusterOfMention, clusters);
-  const { entities, iriOf } = assembleEntities(clusters, base);
-  const coMentions = coMentionsOf(article, doc, clusterOfMention, iriOf);
+  const named = new Map(clusterOfMention);
+  attachReferring(article, typed, links, clusterOfMention);
+  const { entities, iriOf } = assembleEntities(clusters, base, article.id);
+  const coMentions = coMentionsOf(article, doc, named, iriOf);
   const iriOfTyped = typed.map((m) => {
     const c = clusterOfMention.get(m);
     return c ? iriOf.get(root(c)) : undefined;
@@ -92,6 +100,7 @@ function clusterMentions(article: Article, typed: TypedMention[]): { clusters: M
   };
 
   for (const m of typed) {
+    if (m.referring) continue;
     const name = m.text.replace(/[’']s$/u, '');
     if (m.class === 'Other') {
       // "French", "Iraqi": a demonym names its country.
@@ -122,7 +131,7 @@ function clusterMentions(article: Article, typed: TypedMention[]): { clusters: M
 }
 
 /** One entity per cluster: its label, class, IRI, aliases, and what the gazetteers know of it. */
-function assembleEntities(clusters: Map<string, Cluster>, base: string): { entities: Entity[]; iriOf: Map<Cluster, string> } {
+function assembleEntities(clusters: Map<string, Cluster>, base: string, articleId: string): { entities: Entity[]; iriOf: Map<Cluster, string> } {
   const entities: Entity[] = [];
   const iriOf = new Map<Cluster, string>();
   for (const c of new Set(clusters.values())) {
@@ -132,7 +141,9 @@ function assembleEntities(clusters: Map<string, Cluster>, base: string): { entit
       c.canonical ??
       names.sort((a, b) => Number(isAcronym(a)) - Number(isAcronym(b)) || b.split(' ').length - a.split(' ').length || (c.names.get(b) ?? 0) - (c.names.get(a) ?? 0) || b.length - a.length)[0];
     const cls = best(c.classes, (a) => !GENERIC.has(a));
-    const iri = mintIri(base, c.category, c.iriName ?? label);
+    // A person known only by a surname ("Blair", "G Cooper") is this article's: a bare surname never
+    // joins two articles' people, so its IRI carries the article.
+    const iri = mintIri(base, c.category, c.iriName ?? (c.category === 'person' && isShortName(label) ? `${label} ${articleId.slice(0, 8)}` : label));
     iriOf.set(c, iri);
     const entity: Entity = {
       iri,
@@ -200,6 +211,55 @@ function absorb(clusters: Map<string, Cluster>, into: Cluster, from: Cluster): v
   for (const h of from.handles) into.handles.add(h);
   for (const [key, c] of clusters) if (c === from) clusters.set(key, into);
   from.mergedInto = into;
+}
+
+/** Names coreference joined ("Blair" and "Tony Blair"): one cluster. */
+function mergeCoreferentNames(typed: TypedMention[], links: readonly CorefLink[], clusters: Map<string, Cluster>, clusterOf: Map<TypedMention, Cluster>): void {
+  for (const l of links) {
+    const a = clusterOf.get(typed[l.mention]);
+    const b = clusterOf.get(typed[l.antecedent]);
+    if (!a || !b) continue;
+    const into = root(b);
+    const from = root(a);
+    if (into === from || into.category !== from.category) continue;
+    absorb(clusters, into, from);
+    const ref = into.mentions.find((r) => r.start === typed[l.mention].start && r.end === typed[l.mention].end);
+    if (ref && l.sieve !== 'exact-name') ref.coref = { sieve: l.sieve, antecedentStart: typed[l.antecedent].start, antecedentEnd: typed[l.antecedent].end };
+  }
+}
+
+/**
+ * Pronouns and descriptions join the entity of their chain's name, as mentions that say how they
+ * were linked; their words never become the entity's name.
+ */
+function attachReferring(article: Article, typed: TypedMention[], links: readonly CorefLink[], clusterOf: Map<TypedMention, Cluster>): void {
+  const antecedentOf = new Map(links.map((l) => [l.mention, l]));
+  typed.forEach((m, i) => {
+    if (!m.referring) return;
+    const link = antecedentOf.get(i);
+    if (!link) return;
+    // Follow the chain back to a name.
+    let at: CorefLink | undefined = link;
+    const seen = new Set<number>();
+    while (at && typed[at.antecedent].referring && !seen.has(at.antecedent)) {
+      seen.add(at.antecedent);
+      at = antecedentOf.get(at.antecedent);
+    }
+    const cluster = at ? clusterOf.get(typed[at.antecedent]) : undefined;
+    if (!cluster) return;
+    const into = root(cluster);
+    const antecedent = typed[link.antecedent];
+    into.mentions.push({
+      articleId: article.id,
+      start: m.start,
+      end: m.end,
+      sentenceIndex: m.sentenceIndex,
+      text: m.text,
+      confidence: link.confidence,
+      coref: { sieve: link.sieve, antecedentStart: antecedent.start, antecedentEnd: antecedent.end, referring: m.referring },
+    });
+    clusterOf.set(m, into);
+  });
 }
 
 /** "Bajolet" and "Salah" join "Bernard Bajolet" and "Abdeslam Salah" when exactly one full name fits. */
