@@ -6,9 +6,10 @@
  * apposition or a predicate nominative ("Bajolet, the president of …", "X is the chief executive");
  * the officials or members of a named body ("Iraq intelligence officials"); a definite description
  * by its head noun ("the officials" after "officials", "the president" after "President X") or, for
- * generic nouns, by class ("the company"); a pronoun by number, gender and animacy, preferring the
- * subject of the nearest sentence. Candidates come from a window of recent sentences, so the cost
- * grows with the mentions, not with their pairs.
+ * generic nouns, by class when one fitting name is in view ("the company"); "I" in a quotation as
+ * its speaker, and "I" / "you" in an interview transcript as the person interviewed; a pronoun by
+ * number, gender and animacy, preferring the subject of the nearest sentence. Candidates come from
+ * a window of recent sentences, so the cost grows with the mentions, not with their pairs.
  */
 import { createRequire } from 'node:module';
 import { normaliseName } from '../extract/index.js';
