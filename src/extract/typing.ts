@@ -21,6 +21,8 @@ export interface PlaceLookup {
   isDemonym(word: string): boolean;
   /** Whether a word is a known given name or surname (the people-names gazetteer); absent, nothing is. */
   isPersonName?(word: string): boolean;
+  /** Whether a lowercase word is an ordinary English word (the tagger's word list); absent, none is. */
+  isWord?(word: string): boolean;
 }
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -231,11 +233,35 @@ const PLACE_FIRST = words('ciudad san santa são porto puerto lake mount fort po
 
 /** The tagger's mentions with their spans mended: initials and particles joined, titles dropped, non-words gone. */
 function mendedMentions(doc: Doc, places: PlaceLookup): [Mention, string | undefined][] {
+  const lowercaseWords = new Set<string>();
+  for (const t of doc.tokens) if (/^\p{Ll}+$/u.test(t.text)) lowercaseWords.add(t.text);
   const spans = joinParticleNames(
     doc,
-    doc.mentions.filter((m) => /[\p{L}\p{N}]/u.test(m.text)).map((m) => withInitial(doc, m)),
+    doc.mentions.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !isOrdinaryWord(doc, m, places, lowercaseWords)).map((m) => withInitial(doc, m)),
   );
   return spans.map((m) => withoutTitle(doc, m, places));
+}
+
+/** Parts of speech no name has: an interjection, an adverb, a verb, a function word ("Oh", "Literally"). */
+const NOT_A_NAME_POS = words('UH RB RBR RBS VB VBD VBG VBN VBP VBZ IN DT PRP PRP$ CC MD WP WDT WRB TO EX PDT');
+
+/**
+ * A one-word mention that is not a name: the parser reads it as an interjection, adverb, verb or
+ * function word, or it is an ordinary English word the article also writes in lowercase ("Hell"
+ * beside "hell", "Parliament" beside "parliament").
+ */
+function isOrdinaryWord(doc: Doc, m: Mention, places: PlaceLookup, lowercaseWords: ReadonlySet<string>): boolean {
+  if (m.tokenEnd - m.tokenStart !== 1) return false;
+  const lower = m.text.toLowerCase();
+  // Acronyms ("US", "WHO") and words that are no English word ("Daly") are names whatever the parser says.
+  if (lower === m.text || !/\p{Ll}/u.test(m.text) || places.isWord?.(lower) !== true || places.isDemonym(m.text)) return false;
+  // A word that is also a known name ("Trump", "Bush", "Reading") stays one.
+  if (places.isPersonName?.(m.text) || places.isCity(m.text) || places.isCountry(m.text)) return false;
+  if (NOT_A_NAME_POS.has(doc.pos[m.tokenStart])) return true;
+  // "North and South Korea": the first of two coordinated name heads is cut, not an ordinary word.
+  const next = doc.tokens[m.tokenEnd]?.text;
+  if ((next === 'and' || next === 'or') && /^\p{Lu}/u.test(doc.tokens[m.tokenEnd + 1]?.text ?? '')) return false;
+  return lowercaseWords.has(lower);
 }
 
 /** Fine types for the tagger's mentions, plus organisation names and named events it missed. */

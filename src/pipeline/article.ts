@@ -21,6 +21,7 @@ export const places: PlaceLookup = {
   isRegion: (n) => findRegion(n) !== undefined && (findCity(n)?.population ?? 0) < METROPOLIS,
   isDemonym: (w) => countryOfDemonym(w) !== undefined,
   isPersonName: (w) => loadModel().gazetteer?.has(w, 'person') ?? false,
+  isWord: (w) => loadModel().gazetteer?.has(w, 'word') ?? false,
 };
 
 export function processArticle(article: Article, base: string, modelPath?: string): ResolvedArticle {

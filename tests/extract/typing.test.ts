@@ -156,3 +156,35 @@ describe('the seed article', () => {
     expect([...typesOf(name)]).toEqual([fine]);
   });
 });
+
+describe('ordinary words are not names', () => {
+  const words: PlaceLookup = { ...noPlaces, isWord: (w) => ['hell', 'oh', 'parliament', 'trump', 'north'].includes(w), isPersonName: (w) => w === 'Trump' };
+  const withPos = (doc: Doc, word: string, pos: string) => {
+    doc.pos[doc.tokens.findIndex((t) => t.text === word)] = pos;
+    return doc;
+  };
+
+  test.each<[string, string, EntityTag, string?]>([
+    // an interjection or an adverb the tagger took for a name
+    ['Oh, we brainstormed about it.', 'Oh', 'PER', 'UH'],
+    // an ordinary word the article also writes in lowercase
+    ['Hell was his word for it. He called the trip hell.', 'Hell', 'PER'],
+    ['The Parliament met. The parliament of Velmora voted.', 'Parliament', 'ORG'],
+  ])('%s: "%s" is dropped', (text, name, tag, pos) => {
+    const doc = docWith(text, [[name, tag]]);
+    expect(classOf(pos ? withPos(doc, name, pos) : doc, words)).toEqual({});
+  });
+
+  test.each<[string, string, EntityTag, string?]>([
+    // a known name, an acronym, a word that is no English word, the first of two coordinated name heads
+    ['Trump spoke. He played his trump card.', 'Trump', 'PER'],
+    ['The US said so. They told us.', 'US', 'LOC', 'PRP'],
+    ['Daly said so.', 'Daly', 'PER', 'RB'],
+    ['North and South Velmora met. They went north.', 'North', 'LOC'],
+    // no lowercase use: a capitalised word stays a name
+    ['The Parliament met on Monday.', 'Parliament', 'ORG'],
+  ])('%s: "%s" stays', (text, name, tag, pos) => {
+    const doc = docWith(text, [[name, tag]]);
+    expect(Object.keys(classOf(pos ? withPos(doc, name, pos) : doc, words))).toEqual([name]);
+  });
+});
