@@ -38,7 +38,7 @@ function root(c: Cluster): Cluster {
 }
 
 /** A surname alone or behind an initial ("Blair", "G. Cooper"): not enough to name one person across articles. */
-export const isShortName = (label: string) => {
+const isShortName = (label: string) => {
   const words = label.split(/\s+/);
   return words.length === 1 || (words.length === 2 && /^\p{Lu}\.?$/u.test(words[0]));
 };
