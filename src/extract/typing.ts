@@ -253,6 +253,8 @@ const NOT_A_NAME_POS = words('UH RB RBR RBS VB VBD VBG VBN VBP VBZ IN DT PRP PRP
 function isOrdinaryWord(doc: Doc, m: Mention, places: PlaceLookup, lowercaseWords: ReadonlySet<string>): boolean {
   if (m.tokenEnd - m.tokenStart !== 1) return false;
   const lower = m.text.toLowerCase();
+  // An interjection ("Oh", "Hey") in mixed case is no name, even one that is also a surname (Oh), when the parse agrees.
+  if (doc.pos[m.tokenStart] === 'UH' && lower !== m.text && /\p{Ll}/u.test(m.text) && (doc.deprels[m.tokenStart] === 'discourse' || !places.isPersonName?.(m.text))) return true;
   // Acronyms ("US", "WHO") and words that are no English word ("Daly") are names whatever the parser says.
   if (lower === m.text || !/\p{Ll}/u.test(m.text) || places.isWord?.(lower) !== true || places.isDemonym(m.text)) return false;
   // A word that is also a known name ("Trump", "Bush", "Reading") stays one.

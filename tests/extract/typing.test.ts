@@ -167,6 +167,7 @@ describe('ordinary words are not names', () => {
   test.each<[string, string, EntityTag, string?]>([
     // an interjection or an adverb the tagger took for a name
     ['Oh, we brainstormed about it.', 'Oh', 'PER', 'UH'],
+    ['Hey, that is fine.', 'Hey', 'PER', 'UH'],
     // an ordinary word the article also writes in lowercase
     ['Hell was his word for it. He called the trip hell.', 'Hell', 'PER'],
     ['The Parliament met. The parliament of Velmora voted.', 'Parliament', 'ORG'],
