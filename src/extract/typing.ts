@@ -237,9 +237,44 @@ function mendedMentions(doc: Doc, places: PlaceLookup): [Mention, string | undef
   for (const t of doc.tokens) if (/^\p{Ll}+$/u.test(t.text)) lowercaseWords.add(t.text);
   const spans = joinParticleNames(
     doc,
-    doc.mentions.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !isOrdinaryWord(doc, m, places, lowercaseWords)).map((m) => withInitial(doc, m)),
+    doc.mentions
+      .flatMap((m) => splitList(doc, m))
+      .filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !isOrdinaryWord(doc, m, places, lowercaseWords))
+      .map((m) => withInitial(doc, m)),
   );
   return spans.map((m) => withoutTitle(doc, m, places));
+}
+
+/** Words that join the items of a list of names. */
+const LIST_SEPARATORS = new Set([',', 'and', '&', '–', '—', ';']);
+
+/**
+ * A list the tagger read as one name is its items: people are never named "Rooney, Scholes" or
+ * "Carroll–Patel", and "London, Singapore and Kuala Lumpur" is three places (a place's list needs
+ * an "and": "Washington, D.C." and "Raqqa, Syria" stay whole for the rules that read them).
+ */
+function splitList(doc: Doc, m: Mention): Mention[] {
+  if (m.tag !== 'PER' && m.tag !== 'LOC') return [m];
+  let separators = 0;
+  let and = false;
+  for (let t = m.tokenStart + 1; t < m.tokenEnd - 1; t++) {
+    const w = doc.tokens[t].text;
+    if (LIST_SEPARATORS.has(w)) separators++;
+    if (w === 'and' || w === '&') and = true;
+  }
+  if (separators === 0 || (m.tag === 'LOC' && !and)) return [m];
+  const parts: Mention[] = [];
+  let first = m.tokenStart;
+  for (let t = m.tokenStart; t <= m.tokenEnd; t++) {
+    if (t < m.tokenEnd && !LIST_SEPARATORS.has(doc.tokens[t].text)) continue;
+    if (t > first && /^\p{Lu}/u.test(doc.tokens[first].text)) {
+      const start = doc.tokens[first].start;
+      const end = doc.tokens[t - 1].end;
+      parts.push({ ...m, tokenStart: first, tokenEnd: t, start, end, text: doc.text.slice(start, end) });
+    }
+    first = t + 1;
+  }
+  return parts.length > 1 ? parts : [m];
 }
 
 /** Parts of speech no name has: an interjection, an adverb, a verb, a function word ("Oh", "Literally"). */

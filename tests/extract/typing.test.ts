@@ -189,3 +189,15 @@ describe('ordinary words are not names', () => {
     expect(Object.keys(classOf(pos ? withPos(doc, name, pos) : doc, words))).toEqual([name]);
   });
 });
+
+describe('lists read as one name', () => {
+  test.each<[string, string, EntityTag, string[]]>([
+    ['Rooney, Scholes and Neville scored.', 'Rooney, Scholes and Neville', 'PER', ['Rooney', 'Scholes', 'Neville']],
+    ['The Carroll–Patel ticket won.', 'Carroll–Patel', 'PER', ['Carroll', 'Patel']],
+    ['Flights to London, Singapore and Kuala Lumpur resumed.', 'London, Singapore and Kuala Lumpur', 'LOC', ['London', 'Singapore', 'Kuala Lumpur']],
+    // a place and its state or country is one mention for the rules that read it
+    ['He lives in Irving, Texas now.', 'Irving, Texas', 'LOC', ['Irving, Texas']],
+  ])('%s', (text, name, tag, parts) => {
+    expect(Object.keys(classOf(docWith(text, [[name, tag]])))).toEqual(parts);
+  });
+});
