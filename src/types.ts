@@ -173,6 +173,8 @@ export interface Coreference {
    */
   participants: number;
   links: CorefLink[];
+  /** Typed names (indices) that are a person's surname though the tagger took them for a place or a body ("Paris" after "Valeska Paris"). */
+  persons: number[];
 }
 
 export const EVENT_TYPES = [

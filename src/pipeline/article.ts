@@ -4,7 +4,7 @@
  */
 import { extractFacts, typeMentions, type PlaceLookup } from '../extract/index.js';
 import { analyze, loadModel } from '../nlp/index.js';
-import { corefer, countryOfDemonym, findCity, findCountry, findRegion, resolveArticle } from '../resolve/index.js';
+import { corefer, countryOfDemonym, withCoreference, findCity, findCountry, findRegion, resolveArticle } from '../resolve/index.js';
 import type { Article, ResolvedArticle } from '../types.js';
 
 /** Population above which a city's name means the city even where a region has the same name. */
@@ -29,7 +29,7 @@ export function processArticle(article: Article, base: string, modelPath?: strin
   const named = typeMentions(doc, places);
   // Pronouns and descriptions follow the names, so facts stated through them reach the entity.
   const coreference = corefer(doc, named);
-  const typed = [...named, ...coreference.referring];
+  const typed = withCoreference(named, coreference);
   const facts = extractFacts(doc, typed.slice(0, named.length + coreference.participants), article.published);
   return resolveArticle(article, doc, typed, base, facts, coreference.links);
 }

@@ -3,7 +3,7 @@
 import { InputError, NewskgError } from '../errors.js';
 import { gumDocuments, readFactsFile, readGumDocument, scoreFacts, typeMentions, type FactsReport, type GumMention } from '../extract/index.js';
 import { analyze } from '../nlp/index.js';
-import { CorefTally, corefer, resolveArticle, type CorefScores } from '../resolve/index.js';
+import { CorefTally, corefer, resolveArticle, withCoreference, type CorefScores } from '../resolve/index.js';
 import { readArticles } from '../ingest/index.js';
 import { DEFAULT_BASE } from '../rdf/index.js';
 import type { ResolvedArticle } from '../types.js';
@@ -51,8 +51,8 @@ export function evaluateCoref(dir: string, opts: { subset?: 'news' | 'interview'
     const article = { id: file, text: body, origin: file };
     const doc = analyze(body);
     const named = typeMentions(doc, places);
-    const coreference = opts.sieves === false ? { referring: [], participants: 0, links: [] } : corefer(doc, named);
-    const typed = [...named, ...coreference.referring];
+    const coreference = opts.sieves === false ? { referring: [], participants: 0, links: [], persons: [] } : corefer(doc, named);
+    const typed = withCoreference(named, coreference);
     const resolved = resolveArticle(article, doc, typed, DEFAULT_BASE, undefined, coreference.links);
     const used = new Set<GumMention>();
     const keyOf = (start: number, end: number): string => {

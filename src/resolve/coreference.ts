@@ -160,6 +160,13 @@ const CONFIDENCE: Record<CorefSieve, number> = {
 /** How many sentences back a description (by head noun, by class) or a pronoun looks for its antecedent: a window, never every earlier mention. */
 const WINDOW = { headMatch: 12, description: 5, pronoun: 2 };
 
+/** The article's mentions for the later stages: the names (those coreference found to be people retyped), then the referring ones. */
+export function withCoreference(named: readonly TypedMention[], coreference: Coreference): TypedMention[] {
+  const persons = new Set(coreference.persons);
+  const names = named.map((m, i) => (persons.has(i) ? { ...m, class: 'Person' as const, typingRules: [...m.typingRules, 'coreference: the surname of a person named before'] } : m));
+  return [...names, ...coreference.referring];
+}
+
 export function corefer(doc: Doc, typed: readonly TypedMention[]): Coreference {
   const nodes = collectNodes(doc, typed);
   const sieve = new Sieve(doc, nodes);
@@ -282,6 +289,8 @@ class Sieve {
   /** The link that joined each node to an earlier one. */
   private readonly linkOf = new Map<number, { antecedent: number; sieve: CorefSieve }>();
   private readonly nodeOfHead = new Map<number, number>();
+  /** Typed names found to be a person's surname (see surnamesTypedAsPlaces). */
+  private readonly retyped = new Set<number>();
   private readonly sentenceOfToken: Int32Array;
   /** Per token, the quotation it is in (-1: none), and each quotation's speaker node (see speakers()). */
   private readonly quoteOf: Int32Array;
@@ -399,6 +408,33 @@ class Sieve {
       const earlier = fits.filter((f) => f < i);
       if (earlier.length > 0) this.link(i, earlier[0], 'partial-name');
       else if (new Set(fits.map((f) => this.find(f))).size === 1) this.link(i, fits[0], 'partial-name');
+    });
+    this.surnamesTypedAsPlaces(bySurname);
+  }
+
+  /**
+   * "Valeska Paris … Paris claims that …": a one-word name the tagger took for a place or a body
+   * that is the surname of one person named in full before it, and acts as a subject or possessor,
+   * is that person; every mention of the name in its chain is retyped.
+   */
+  private surnamesTypedAsPlaces(bySurname: Map<string, { i: number; tokens: string[] }[]>): void {
+    this.nodes.forEach((n, i) => {
+      if (n.kind !== 'name' || (n.category !== 'place' && n.category !== 'organization') || n.tokenEnd - n.tokenStart !== 1) return;
+      if (!/^(nsubj|nsubj:pass|nmod:poss)$/.test(this.doc.deprels[n.head])) return;
+      const people = (bySurname.get(this.doc.tokens[n.tokenStart].text.toLowerCase()) ?? []).filter((p) => p.i < i);
+      if (new Set(people.map((p) => this.find(p.i))).size !== 1) return;
+      const root = this.find(i);
+      const chain = this.chains[root];
+      if (chain.classes.has('Country')) return;
+      this.nodes.forEach((m, j) => {
+        if (m.kind !== 'name' || this.find(j) !== root) return;
+        m.category = 'person';
+        m.cls = 'Person';
+        this.retyped.add(m.typed!);
+      });
+      chain.category = 'person';
+      chain.classes = new Map([['Person', chain.size]]);
+      this.link(i, people[0].i, 'partial-name');
     });
   }
 
@@ -720,6 +756,6 @@ class Sieve {
       const sieve: CorefSieve = n.kind === 'name' ? 'partial-name' : (this.linkOf.get(i)?.sieve ?? 'description');
       links.push({ mention: mi, antecedent: index.get(head)!, sieve, confidence: CONFIDENCE[sieve] });
     });
-    return { referring, participants, links: links.sort((a, b) => a.mention - b.mention) };
+    return { referring, participants, links: links.sort((a, b) => a.mention - b.mention), persons: [...this.retyped].sort((a, b) => a - b) };
   }
 }

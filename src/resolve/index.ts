@@ -4,5 +4,5 @@ export { mintIri, slug } from './iri.js';
 export { normaliseName } from '../extract/index.js';
 export { mergeEvents, unifyEvents } from './facts.js';
 export { countryOfCode, countryOfDemonym, findCity, findCountry, findRegion, type City, type Country, type Region } from './places.js';
-export { corefer } from './coreference.js';
+export { corefer, withCoreference } from './coreference.js';
 export { CorefTally, type CorefScores, type Prf } from './coref-metrics.js';

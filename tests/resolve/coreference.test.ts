@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { typeMentions } from '../../src/extract/index.js';
 import { analyze } from '../../src/nlp/index.js';
 import { places, processArticle } from '../../src/pipeline/article.js';
-import { corefer, resolveArticle } from '../../src/resolve/index.js';
+import { corefer, resolveArticle, withCoreference } from '../../src/resolve/index.js';
 import { typedMentions } from '../helpers/mentions.js';
 import type { Coreference, EntityClass, TypedMention } from '../../src/types.js';
 
@@ -65,6 +65,18 @@ describe('coreference sieves', () => {
   ])('no link: %s', (text, names) => {
     const { pairs } = chains(text, names);
     expect(pairs.filter((p) => !p.endsWith('(exact-name)') && !/^(his|He) -> /.test(p) && !/^(the president|The French president) -> Tomas Vrell \((apposition)\)$/.test(p))).toEqual([]);
+  });
+
+  test('a surname the tagger took for a place is the person named in full before it, in every mention', () => {
+    const text = 'Mary Warren spoke on Monday. Warren said the plan failed. Warren added that she would stay.';
+    const doc = analyze(text);
+    const typed = typedMentions(doc, [['Mary Warren', 'Person'], ['Warren', 'City'], ['Warren', 'City']]);
+    const coref = corefer(doc, typed);
+    expect(coref.persons).toEqual([1, 2]);
+    expect(withCoreference(typed, coref).slice(0, 3).map((m) => m.class)).toEqual(['Person', 'Person', 'Person']);
+    // A surname that is also a country stays the country.
+    const other = analyze('Mary Jordan spoke on Monday. Jordan said the border was closed.');
+    expect(corefer(other, typedMentions(other, [['Mary Jordan', 'Person'], ['Jordan', 'Country']])).persons).toEqual([]);
   });
 
   test('referring mentions carry their chain class and come after the names, participants first', () => {
