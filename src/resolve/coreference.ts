@@ -127,7 +127,7 @@ const MEMBER_NOUNS = words('official officials spokesman spokeswoman spokesperso
 
 const DETERMINERS = words('the this that these those');
 /** Relations of the words before a noun that belong to its phrase. */
-const MODIFIER_RELATIONS = words('det amod compound flat nummod nmod:poss case advmod');
+const MODIFIER_RELATIONS = words('det amod compound flat nummod nmod:poss advmod');
 /** Relations of a noun phrase that a later pronoun may take up. */
 const ARGUMENT_RELATIONS = words('nsubj nsubj:pass obj iobj obl root');
 const TITLE_WORDS = words('mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady');
@@ -518,6 +518,8 @@ class Sieve {
       const from = this.previous(i, WINDOW.headMatch);
       const same = from.find((j) => {
         const c = this.chainOf(j);
+        // "The candidates" are not one named candidate; a body's officials are many.
+        if (n.number === 'plural' && c.hasName && !c.members) return false;
         return c.heads.has(n.word!) && (this.nodes[j].kind !== 'description' || this.nodes[j].number === n.number);
       });
       if (same !== undefined) {
