@@ -167,6 +167,7 @@ export function withCoreference(named: readonly TypedMention[], coreference: Cor
   return [...names, ...coreference.referring];
 }
 
+/** The article's chains over its typed names (and the pronouns and descriptions the parse shows), pass by pass. */
 export function corefer(doc: Doc, typed: readonly TypedMention[]): Coreference {
   const nodes = collectNodes(doc, typed);
   const sieve = new Sieve(doc, nodes);
