@@ -158,7 +158,7 @@ const CONFIDENCE: Record<CorefSieve, number> = {
 };
 
 /** How many sentences back a description (by head noun, by class) or a pronoun looks for its antecedent: a window, never every earlier mention. */
-const WINDOW = { headMatch: 12, description: 5, pronoun: 2 };
+const WINDOW = { headMatch: 12, description: 5, pronoun: 2, farPronoun: 6 };
 
 /** The article's mentions for the later stages: the names (those coreference found to be people retyped), then the referring ones. */
 export function withCoreference(named: readonly TypedMention[], coreference: Coreference): TypedMention[] {
@@ -683,6 +683,14 @@ class Sieve {
         this.link(i, j, 'pronoun');
         return;
       }
+      // Nothing near: "he" or "she" further on in a story about one person is that person, when no one else fits in view.
+      if (!p.person) return;
+      const far = this.previous(i, WINDOW.farPronoun).filter((j) => {
+        const m = this.nodes[j];
+        return m.kind === 'name' && (speaker === undefined || this.find(j) !== this.find(speaker)) && this.agrees(p, m, this.chainOf(j));
+      });
+      const bound = far.some((j) => this.nodes[j].sentence === n.sentence && doc.heads[this.nodes[j].head] === doc.heads[n.head]);
+      if (far.length > 0 && !bound && new Set(far.map((j) => this.find(j))).size === 1) this.link(i, far[0], 'pronoun');
     });
   }
 
