@@ -296,6 +296,8 @@ class Sieve {
   /** Per token, the quotation it is in (-1: none), and each quotation's speaker node (see speakers()). */
   private readonly quoteOf: Int32Array;
   private readonly speakerOfQuote: (number | undefined)[] = [];
+  /** Per token, the person speaking in a labelled transcript (-1: none; see labelledTranscript). */
+  private readonly narratorOf: Int32Array;
   /** Nodes some link points back to. */
   private readonly antecedents = new Set<number>();
 
@@ -306,6 +308,7 @@ class Sieve {
     this.parent = Int32Array.from(nodes, (_, i) => i);
     this.sentenceOfToken = new Int32Array(doc.tokens.length);
     this.quoteOf = new Int32Array(doc.tokens.length).fill(-1);
+    this.narratorOf = new Int32Array(doc.tokens.length).fill(-1);
     doc.sentences.forEach((s, si) => this.sentenceOfToken.fill(si, s.tokenStart, s.tokenEnd));
     this.chains = nodes.map((n) => ({
       hasName: n.kind === 'name',
@@ -606,6 +609,7 @@ class Sieve {
   interview(): void {
     const doc = this.doc;
     const paragraphs = paragraphsOf(doc);
+    if (this.labelledTranscript(paragraphs)) return;
     const questions = paragraphs.filter(([a, b]) => b > a && doc.tokens[b - 1].text === '?');
     if (questions.length < 3 || questions.length < 0.15 * paragraphs.length) return;
     let interviewee = -1;
@@ -625,6 +629,56 @@ class Sieve {
       const asked = question[n.head] === 1;
       if ((FIRST_PERSON.has(n.word!) && !asked) || (SECOND_PERSON.has(n.word!) && asked)) this.link(i, interviewee, 'pronoun');
     });
+  }
+
+  /**
+   * A transcript whose paragraphs open with their speaker's name ("((Jaya)) …", "Jaya: …"): "I" is
+   * the speaker of its paragraph and of the unlabelled ones after it, "you" in the interviewer's
+   * paragraphs (a label that names no person) the next person who speaks. False without labels.
+   */
+  private labelledTranscript(paragraphs: [number, number][]): boolean {
+    const doc = this.doc;
+    const nameAt = new Map<number, number>();
+    this.nodes.forEach((n, i) => {
+      if (n.kind === 'name') nameAt.set(n.tokenStart, i);
+    });
+    // Per paragraph: its label's person node (-1: a label naming no person), or undefined without a label.
+    const labels = paragraphs.map(([a, b]): number | undefined => {
+      const w = (k: number) => (a + k < b ? doc.tokens[a + k].text : '');
+      let end = -1;
+      if (w(0) === '(' && w(1) === '(') {
+        for (let k = 2; k < 8 && end < 0; k++) if (w(k) === ')' && w(k + 1) === ')') end = a + k;
+      } else for (let k = 1; k < 5 && end < 0; k++) if (w(k) === ':') end = a + k;
+      if (end < 0) return undefined;
+      const start = w(0) === '(' ? a + 2 : a;
+      const node = nameAt.get(start);
+      if (node !== undefined && this.nodes[node].tokenEnd === end && this.nodes[node].category === 'person') return node;
+      return w(0) === '(' ? -1 : undefined;
+    });
+    if (labels.filter((l) => l !== undefined).length < 2) return false;
+    const speakerOf = new Int32Array(paragraphs.length).fill(-1);
+    const nextPerson = new Int32Array(paragraphs.length).fill(-1);
+    let current = -1;
+    labels.forEach((l, p) => {
+      if (l !== undefined) current = l;
+      speakerOf[p] = current;
+    });
+    for (let p = paragraphs.length - 1, next = -1; p >= 0; p--) {
+      nextPerson[p] = next;
+      if (labels[p] !== undefined && labels[p]! >= 0) next = labels[p]!;
+    }
+    const paragraphOf = new Int32Array(doc.tokens.length);
+    paragraphs.forEach(([a, b], p) => {
+      paragraphOf.fill(p, a, b);
+      this.narratorOf.fill(speakerOf[p], a, b);
+    });
+    this.nodes.forEach((n, i) => {
+      if (n.kind !== 'pronoun' || this.quoteOf[n.head] >= 0 || this.linkOf.has(i)) return;
+      const p = paragraphOf[n.head];
+      const who = FIRST_PERSON.has(n.word!) ? speakerOf[p] : SECOND_PERSON.has(n.word!) && speakerOf[p] < 0 ? nextPerson[p] : -1;
+      if (who >= 0) this.link(i, who, 'pronoun');
+    });
+    return true;
   }
 
   /** The node of the speaker of the quotation over tokens [a, b), if a verb of saying names one. */
@@ -668,8 +722,9 @@ class Sieve {
       }
       const argument = !p.possessive;
       // "He was a gentle soul", Washington said: a third person inside a quotation is not its speaker.
+      // Nor, in a transcript, the person whose words they are ("She told me" in Jaya's answer is not Jaya).
       const q = this.quoteOf[n.head];
-      const speaker = q >= 0 ? this.speakerOfQuote[q] : undefined;
+      const speaker = q >= 0 ? this.speakerOfQuote[q] : this.narratorOf[n.head] >= 0 ? this.narratorOf[n.head] : undefined;
       for (const j of this.previous(i, WINDOW.pronoun)) {
         const m = this.nodes[j];
         const c = this.chainOf(j);
@@ -703,7 +758,9 @@ class Sieve {
     }
     if (number === 'plural') return false;
     const category = m.kind === 'name' ? m.category : (c.category ?? m.category);
-    if (p.person) return category === 'person' && (!c.gender || c.gender === p.gender);
+    // A chain known only by one word ("Seth") has no gender of its own; a given name on one list still says one.
+    const gender = c.gender ?? (m.kind === 'name' && m.tokenEnd - m.tokenStart === 1 ? genderOfFirstName(this.doc.tokens[m.tokenStart].text) : undefined);
+    if (p.person) return category === 'person' && (!gender || gender === p.gender);
     return category === 'organization' || category === 'place' || m.thing === true;
   }
 

@@ -67,6 +67,14 @@ describe('coreference sieves', () => {
     expect(pairs.filter((p) => !p.endsWith('(exact-name)') && !/^(his|He) -> /.test(p) && !/^(the president|The French president) -> Tomas Vrell \((apposition)\)$/.test(p))).toEqual([]);
   });
 
+  test('a labelled transcript: "I" is its paragraph\'s speaker, also in the unlabelled paragraphs after it; "you" in the interviewer\'s is the next speaker; "she" is not the speaker', () => {
+    const text = '((WN)) Where did you grow up?\n((Mary Quarnby)) I grew up in Velmora.\nThen I moved. She told me to go.\n((WN)) Did you like it?';
+    const { pairs } = chains(text, [['Mary Quarnby', 'Person'], ['Velmora', 'City']]);
+    expect(pairs).toEqual(expect.arrayContaining(['you -> Mary Quarnby (pronoun)', 'I -> Mary Quarnby (pronoun)']));
+    expect(pairs.filter((p) => p.startsWith('I -> ')).length).toBe(2);
+    expect(pairs.some((p) => p.startsWith('She -> '))).toBe(false);
+  });
+
   test('a surname the tagger took for a place is the person named in full before it, in every mention', () => {
     const text = 'Mary Warren spoke on Monday. Warren said the plan failed. Warren added that she would stay.';
     const doc = analyze(text);
