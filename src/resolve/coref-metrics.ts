@@ -63,6 +63,16 @@ function chainOf(chains: readonly (readonly string[])[]): Map<string, number> {
   return of;
 }
 
+/** How many of a chain's mentions each chain of the other side holds (by its index in `of`). */
+function overlaps(chain: readonly string[], of: ReadonlyMap<string, number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const m of chain) {
+    const r = of.get(m);
+    if (r !== undefined) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** MUC recall of `key` against `response` (swap them for precision): links kept over links needed (Vilain et al. 1995). */
 export function muc(key: readonly (readonly string[])[], response: readonly (readonly string[])[]): [number, number] {
   const of = chainOf(response);
@@ -87,12 +97,7 @@ export function b3(key: readonly (readonly string[])[], response: readonly (read
   let num = 0;
   let den = 0;
   for (const chain of key) {
-    const overlap = new Map<number, number>();
-    for (const m of chain) {
-      const r = of.get(m);
-      if (r !== undefined) overlap.set(r, (overlap.get(r) ?? 0) + 1);
-    }
-    for (const k of overlap.values()) num += (k * k) / chain.length;
+    for (const k of overlaps(chain, of).values()) num += (k * k) / chain.length;
     den += chain.length;
   }
   return [num, den];
@@ -107,12 +112,7 @@ export function ceafe(key: readonly (readonly string[])[], response: readonly (r
   const of = chainOf(response);
   const edges: { k: number; r: number; phi: number }[] = [];
   key.forEach((chain, k) => {
-    const overlap = new Map<number, number>();
-    for (const m of chain) {
-      const r = of.get(m);
-      if (r !== undefined) overlap.set(r, (overlap.get(r) ?? 0) + 1);
-    }
-    for (const [r, n] of overlap) edges.push({ k, r, phi: (2 * n) / (chain.length + response[r].length) });
+    for (const [r, n] of overlaps(chain, of)) edges.push({ k, r, phi: (2 * n) / (chain.length + response[r].length) });
   });
   if (edges.length === 0) return 0;
   // Only chains with an edge matter; components are small, so a dense assignment per document is cheap.
@@ -186,12 +186,7 @@ function pairs(key: readonly (readonly string[])[], response: readonly (readonly
   const of = chainOf(response);
   let common = 0;
   for (const chain of key) {
-    const counts = new Map<number, number>();
-    for (const m of chain) {
-      const r = of.get(m);
-      if (r !== undefined) counts.set(r, (counts.get(r) ?? 0) + 1);
-    }
-    for (const k of counts.values()) common += (k * (k - 1)) / 2;
+    for (const k of overlaps(chain, of).values()) common += (k * (k - 1)) / 2;
   }
   return common;
 }

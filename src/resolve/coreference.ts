@@ -777,8 +777,9 @@ class Sieve {
       return (sieve === 'pronoun' || sieve === 'description') && !inName.subarray(n.tokenStart, n.tokenEnd).includes(1);
     };
     const kept = this.nodes.map((n, i) => i).filter((i) => this.nodes[i].kind !== 'name' && this.chainOf(i).hasName);
-    const order = [...kept.filter(isParticipant), ...kept.filter((i) => !isParticipant(i))];
-    const participants = kept.filter(isParticipant).length;
+    const participating = new Set(kept.filter(isParticipant));
+    const order = [...participating, ...kept.filter((i) => !participating.has(i))];
+    const participants = participating.size;
     this.nodes.forEach((n, i) => {
       if (n.kind === 'name') index.set(i, n.typed!);
     });
