@@ -102,37 +102,92 @@ export type EntityClass =
   | 'Person'
   | 'Organization'
   | 'GovernmentOrganization'
+  | 'Court'
   | 'NewsMediaOrganization'
   | 'ArmedGroup'
   | 'Company'
+  | 'PoliticalParty'
+  | 'SportsTeam'
+  | 'EducationalOrganization'
   | 'Place'
   | 'Country'
   | 'Region'
   | 'City'
+  | 'Landform'
+  | 'Facility'
   | 'Event'
+  | 'CreativeWork'
+  | 'Movie'
+  | 'TVSeries'
+  | 'MusicAlbum'
+  | 'MusicRecording'
+  | 'Book'
+  | 'VideoGame'
+  | 'Product'
+  | 'Legislation'
   | 'Other';
 
 /** The broad category of a class: what an entity's IRI is minted under, and what GUM scores. */
-export type EntityCategory = 'person' | 'organization' | 'place' | 'event';
+export type EntityCategory = 'person' | 'organization' | 'place' | 'event' | 'work' | 'product' | 'legislation';
 
-export const CATEGORY_OF: Readonly<Record<EntityClass, EntityCategory | undefined>> = {
-  Person: 'person',
-  Organization: 'organization',
-  GovernmentOrganization: 'organization',
-  NewsMediaOrganization: 'organization',
-  ArmedGroup: 'organization',
-  Company: 'organization',
-  Place: 'place',
-  Country: 'place',
-  Region: 'place',
-  City: 'place',
-  Event: 'event',
+/** Each class's parent in the ontology (undefined for the roots), so "the most specific class" has one meaning everywhere. */
+export const PARENT_CLASS: Readonly<Record<EntityClass, EntityClass | undefined>> = {
+  Person: undefined,
+  Organization: undefined,
+  GovernmentOrganization: 'Organization',
+  Court: 'GovernmentOrganization',
+  NewsMediaOrganization: 'Organization',
+  ArmedGroup: 'Organization',
+  Company: 'Organization',
+  PoliticalParty: 'Organization',
+  SportsTeam: 'Organization',
+  EducationalOrganization: 'Organization',
+  Place: undefined,
+  Country: 'Place',
+  Region: 'Place',
+  City: 'Place',
+  Landform: 'Place',
+  Facility: 'Place',
+  Event: undefined,
+  CreativeWork: undefined,
+  Movie: 'CreativeWork',
+  TVSeries: 'CreativeWork',
+  MusicAlbum: 'CreativeWork',
+  MusicRecording: 'CreativeWork',
+  Book: 'CreativeWork',
+  VideoGame: 'CreativeWork',
+  Product: undefined,
+  Legislation: undefined,
   Other: undefined,
 };
 
-/** The classes of places and of organisations. */
-export const PLACE_CLASSES: ReadonlySet<EntityClass> = new Set(['Place', 'Country', 'City', 'Region']);
-export const ORGANIZATION_CLASSES: ReadonlySet<EntityClass> = new Set(['Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company']);
+/** A class and the classes above it, root first: Court → Organization, GovernmentOrganization, Court. */
+export function classLineage(cls: EntityClass): EntityClass[] {
+  const out: EntityClass[] = [];
+  for (let c: EntityClass | undefined = cls; c; c = PARENT_CLASS[c]) out.unshift(c);
+  return out;
+}
+
+const ROOT_CATEGORY: Partial<Record<EntityClass, EntityCategory>> = {
+  Person: 'person',
+  Organization: 'organization',
+  Place: 'place',
+  Event: 'event',
+  CreativeWork: 'work',
+  Product: 'product',
+  Legislation: 'legislation',
+};
+
+export const CATEGORY_OF: Readonly<Record<EntityClass, EntityCategory | undefined>> = Object.fromEntries(
+  (Object.keys(PARENT_CLASS) as EntityClass[]).map((c) => [c, ROOT_CATEGORY[classLineage(c)[0]]]),
+) as Record<EntityClass, EntityCategory | undefined>;
+
+const classesUnder = (root: EntityClass): ReadonlySet<EntityClass> => new Set((Object.keys(PARENT_CLASS) as EntityClass[]).filter((c) => classLineage(c)[0] === root));
+
+/** The classes of places, of organisations and of creative works. */
+export const PLACE_CLASSES = classesUnder('Place');
+export const ORGANIZATION_CLASSES = classesUnder('Organization');
+export const WORK_CLASSES = classesUnder('CreativeWork');
 
 // --- extract ---------------------------------------------------------------------------------
 

@@ -246,7 +246,7 @@ program
         process.stdout.write(`${JSON.stringify(gum, null, 2)}\n`);
         return;
       }
-      process.stdout.write(`${opts.gum}: ${gum.documents} documents (${subset}), named mentions of persons, organisations, places and events\n`);
+      process.stdout.write(`${opts.gum}: ${gum.documents} documents (${subset}), named mentions of persons, organisations, places and events (overall), and of works and laws (GUM abstract) and products (GUM object)\n`);
       for (const mode of ['strict', 'lenient'] as const) {
         process.stdout.write(`${mode} (${mode === 'strict' ? 'same span and type' : 'overlapping span, same type'}):\n`);
         for (const [type, s] of Object.entries(gum[mode])) {

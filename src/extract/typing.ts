@@ -10,6 +10,7 @@
  * never names of particular entities.
  */
 import type { Doc, EntityClass, Mention, TypedMention } from '../types.js';
+import { legislationClass, placeKind, productClass, teamOrPartyContext, workClass } from './classes.js';
 
 /** Places the typing consults: which names are countries and which cities. */
 export interface PlaceLookup {
@@ -31,10 +32,14 @@ const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 const MEDIA_HEADS = words('news times post press journal herald tribune gazette telegraph guardian chronicle observer mail express daily weekly magazine radio television tv broadcasting broadcaster channel network wire images photos reuters');
 /** Head nouns that end names of government bodies, police, courts and armed forces. */
 const GOVERNMENT_HEADS = words(
-  'police ministry department agency army navy forces force military intelligence counterintelligence service services bureau office council court parliament senate congress assembly government administration commission prefecture gendarmerie guard command embassy cabinet directorate authority legislature judiciary',
+  'police ministry department agency army navy forces force military intelligence counterintelligence service services bureau office council parliament senate congress assembly government administration commission prefecture gendarmerie guard command embassy cabinet directorate authority legislature judiciary',
 );
 /** Head nouns that end names of companies. */
 const COMPANY_HEADS = words('inc inc. corp corp. corporation ltd ltd. llc plc co. company holdings bank airlines airways motors');
+/** Head nouns of courts, universities and schools, and sports clubs ("Leeds United FC", "Bristol Rovers"). */
+const COURT_HEADS = words('court tribunal');
+const EDUCATION_HEADS = words('university college school academy polytechnic conservatory');
+const TEAM_HEADS = words('fc f.c. afc cf rovers wanderers athletic albion hotspur');
 /** Head nouns of armed or terrorist groups. */
 const ARMED_HEADS = words('militia militias brigade brigades front movement rebels insurgency');
 
@@ -126,8 +131,20 @@ function headType(head: string, first?: string): EntityClass | undefined {
   if (GOVERNMENT_HEADS.has(h)) return 'GovernmentOrganization';
   if (COMPANY_HEADS.has(h)) return 'Company';
   if (ARMED_HEADS.has(h)) return 'ArmedGroup';
+  if (COURT_HEADS.has(h)) return 'Court';
+  if (EDUCATION_HEADS.has(h)) return 'EducationalOrganization';
+  if (TEAM_HEADS.has(h)) return 'SportsTeam';
   return undefined;
 }
+
+/** "Labour Party", "Socialist Party USA", "Party of Regions": a name with the word Party in it. */
+function isPartyName(doc: Doc, m: Mention): boolean {
+  for (let t = m.tokenStart; t < m.tokenEnd; t++) if (doc.tokens[t].text === 'Party') return m.tokenEnd - m.tokenStart > 1;
+  return false;
+}
+
+/** Titles of nobility and royalty that make a name a person's and stay in it ("Lord Carloway", "Queen Elizabeth"). */
+const NOBLE_TITLES = words('lord lady baron baroness earl duke duchess king queen prince princess pope sheikh sultan emir');
 
 /** The class the words around a mention give it, with the rule's name. */
 function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [EntityClass, string] | undefined {
@@ -203,6 +220,52 @@ function joinParticleNames(doc: Doc, mentions: Mention[]): Mention[] {
   return out;
 }
 
+/** Capitalised words that end a name's run: titles of office, dates, numbering. */
+const RUN_STOPS = words('speaker leader whip attorney representative representatives congressman congresswoman fellow manager member members mp mps mep meps mvp number no. monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december');
+
+/** Words that open a title ("First Minister", "Prime Minister", "Deputy Mayor") and that a tagger glues to the name before it. */
+const TITLE_OPENERS = words('first prime deputy vice foreign home chief interior defence defense finance');
+
+/**
+ * A name cut short or run on by the tagger, mended by the parse: "Islamic Revolutionary Guard"
+ * before "Corps" takes the capitalised word its last word modifies (compound, flat) or a head word
+ * of its kind ("Clean Air" + "Act"), but never a title or the start of another name; "Scotland
+ * First" before "Minister" gives the title's first word back. People's names are left as found.
+ */
+function mendBoundaries(doc: Doc, mentions: Mention[]): Mention[] {
+  const starts = new Set(mentions.map((m) => m.tokenStart));
+  return mentions.map((m) => {
+    if (m.tag === 'PER') return m;
+    const sentenceEnd = doc.sentences[m.sentenceIndex].tokenEnd;
+    let end = m.tokenEnd;
+    const last = doc.tokens[end - 1];
+    const next = doc.tokens[end];
+    if (end - m.tokenStart > 1 && next && TITLE_OPENERS.has(last.text.toLowerCase()) && TITLES.has(next.text.toLowerCase())) {
+      end--;
+    } else {
+      // The run of capitalised words after the name: a title in it ("U.S. District Judge", "Senate Minority Leader") means the run is the title's.
+      let run = end;
+      while (run < sentenceEnd && /^[\p{Lu}\d]/u.test(doc.tokens[run].text) && !starts.has(run)) run++;
+      // "Puerto Rico Center for Investigative Journalism": a run that goes on after "for" or "of" is a longer name than any cut would give.
+      const goesOn = /^(of|for|and|&)$/.test(doc.tokens[run]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[run + 1]?.text ?? '');
+      // The word that starts the next name counts too ("District [Judge Victor Marrero]").
+      const titled = goesOn || doc.tokens.slice(end, Math.min(run + 1, sentenceEnd)).some((t) => TITLES.has(t.text.toLowerCase()) || BEFORE_PERSON.has(t.text.toLowerCase()) || RUN_STOPS.has(t.text.toLowerCase()));
+      while (!titled && end < run) {
+        const t = doc.tokens[end];
+        if (doc.text.slice(doc.tokens[end - 1].end, t.start) !== ' ' || !/^(NNP|NNPS|CD)$/.test(doc.pos[end])) break;
+        const lower = t.text.toLowerCase();
+        const modifies = doc.heads[end - 1] === end && /^(compound|flat|amod|nummod)/.test(doc.deprels[end - 1]);
+        const kindWord = headType(t.text) !== undefined || PLACE_HEADS.has(lower) || EVENT_HEADS.has(lower) || /^(Act|Bill|Treaty|Agreement|Accord|Corps)$/.test(t.text);
+        if (!modifies && !kindWord) break;
+        end++;
+      }
+    }
+    if (end === m.tokenEnd) return m;
+    const endChar = doc.tokens[end - 1].end;
+    return { ...m, tokenEnd: end, end: endChar, text: doc.text.slice(m.start, endChar) };
+  });
+}
+
 /** Titles and roles written before a personal name, which are not part of the name ("Mayor Adamowicz"). */
 const TITLES = words('president minister prosecutor mayor governor senator ambassador captain capt. commander general gen. colonel col. lieutenant lt. major sergeant sgt. admiral officer detective inspector constable judge justice chairman chairwoman chancellor secretary spokesman spokeswoman director chief cde comrade imam ayatollah rabbi reverend rev. broadcaster journalist reporter correspondent actor actress singer author professor prof. dr. mr. mrs. ms. dr mr mrs ms miss sir dame');
 
@@ -228,7 +291,7 @@ function withoutTitle(doc: Doc, m: Mention, places: PlaceLookup): [Mention, stri
 }
 
 /** Head nouns and opening words of names of places that taggers often take for people or bodies. */
-const PLACE_HEADS = words('street road avenue boulevard square bridge mall airport station stadium park river lake mountain mountains falls island islands bay beach valley canyon county province district village');
+const PLACE_HEADS = words('street road avenue boulevard square bridge mall airport station stadium arena park river lake mountain mountains falls island islands bay beach valley canyon sea ocean gulf desert peninsula county province district village');
 const PLACE_FIRST = words('ciudad san santa são porto puerto lake mount fort port');
 
 /** The tagger's mentions with their spans mended: initials and particles joined, titles dropped, non-words gone. */
@@ -237,7 +300,7 @@ function mendedMentions(doc: Doc, places: PlaceLookup): [Mention, string | undef
   for (const t of doc.tokens) if (/^\p{Ll}+$/u.test(t.text)) lowercaseWords.add(t.text);
   const spans = joinParticleNames(
     doc,
-    doc.mentions
+    mendBoundaries(doc, doc.mentions)
       .flatMap((m) => splitList(doc, m))
       .filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !isOrdinaryWord(doc, m, places, lowercaseWords))
       .map((m) => withInitial(doc, m)),
@@ -313,7 +376,16 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     const head = m.tokenEnd - m.tokenStart > 1 ? headType(doc.tokens[headToken].text, doc.tokens[m.tokenStart].text) : undefined;
     const ctx = contextType(doc, m.tokenStart, m.tokenEnd) ?? (m.tag !== 'LOC' && !head ? affiliationType(doc, m, places) : undefined);
     const firstWord = doc.tokens[m.tokenStart].text.toLowerCase();
-    if (title) {
+    // A demonym before a noun ("British film", "Russian spacecraft") is a modifier, never a title.
+    const demonym = places.isDemonym(m.text);
+    const work = demonym ? undefined : workClass(doc, m);
+    const law = work ? undefined : legislationClass(doc, m, headToken);
+    const product = work || law || title || demonym ? undefined : productClass(doc, m);
+    const team = teamOrPartyContext(doc, m);
+    if (work || law) {
+      cls = (work ?? law)![0];
+      typingRules.push((work ?? law)![1]);
+    } else if (title) {
       cls = 'Person';
       typingRules.push(`title "${title}" before the name`);
     } else if (m.tokenEnd - m.tokenStart > 1 && EVENT_FIRST.has(firstWord)) {
@@ -326,11 +398,23 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
       // "ISIS-backed", "Paris-based": a modifier that mentions a name, not a name itself.
       cls = 'Other';
       typingRules.push('hyphenated modifier');
+    } else if (product) {
+      cls = product[0];
+      typingRules.push(product[1]);
+    } else if (m.tag !== 'PER' && isPartyName(doc, m)) {
+      cls = 'PoliticalParty';
+      typingRules.push('the word "Party" in the name');
+    } else if (team) {
+      cls = team[0];
+      // "England striker": the national side, while "in England" stays the country; the context
+      // holds for this mention only when the name is also a place's.
+      const place = places.isCountry(m.text) || places.isCity(m.text) || places.isRegion?.(m.text);
+      typingRules.push(`${place ? 'local context' : 'context'}: ${team[1]}`);
     } else if (ctx) {
       cls = ctx[0];
       typingRules.push(`context: ${ctx[1]}`);
     } else if (m.tokenEnd - m.tokenStart > 1 && (PLACE_HEADS.has(doc.tokens[headToken].text.toLowerCase()) || PLACE_FIRST.has(firstWord))) {
-      cls = 'Place';
+      cls = placeKind(doc.tokens[headToken].text, firstWord) ?? 'Place';
       typingRules.push(`place head or opening word "${PLACE_FIRST.has(firstWord) ? doc.tokens[m.tokenStart].text : doc.tokens[headToken].text}"`);
     } else if (head && m.tag !== 'PER') {
       cls = head;
@@ -339,8 +423,12 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
       // A "person" whose name ends in an organisation head noun ("Getty Images") is an organisation.
       cls = head;
       typingRules.push(`head noun "${doc.tokens[headToken].text}" over tagger:PER`);
+    } else if (m.tag !== 'PER' && m.tokenEnd - m.tokenStart > 1 && NOBLE_TITLES.has(firstWord)) {
+      cls = 'Person';
+      typingRules.push(`title "${doc.tokens[m.tokenStart].text}" in the name`);
     }
-    if (cls === 'Place') {
+    if (cls === 'Place' || cls === 'Landform' || cls === 'Facility') {
+      // The gazetteer knows "West Palm Beach" and "Rhode Island" as a city and a state, whatever their last word.
       if (places.isCountry(m.text) || places.isCountry(m.text.replace(/\./g, ''))) {
         cls = 'Country';
         typingRules.push('gazetteer: country');
@@ -404,7 +492,7 @@ function addCountryAgencies(doc: Doc, mentions: TypedMention[], places: PlaceLoo
     for (let k = 0; k < 3 && t + k < doc.tokens.length; k++) {
       const w = doc.tokens[t + k].text;
       if (!/^\p{Ll}+$/u.test(w) || FUNCTION_WORDS.has(w)) break;
-      if (GOVERNMENT_HEADS.has(w)) {
+      if (GOVERNMENT_HEADS.has(w) || COURT_HEADS.has(w)) {
         const end = doc.tokens[t + k].end;
         found.push({
           text: doc.text.slice(m.start, end),
@@ -414,7 +502,7 @@ function addCountryAgencies(doc: Doc, mentions: TypedMention[], places: PlaceLoo
           tokenEnd: t + k + 1,
           sentenceIndex: m.sentenceIndex,
           tag: 'ORG',
-          class: 'GovernmentOrganization',
+          class: COURT_HEADS.has(w) ? 'Court' : 'GovernmentOrganization',
           score: m.score,
           typingRules: [`${demonym ? 'demonym' : 'country'} + government head noun "${w}"`],
           country: m.text,
@@ -436,13 +524,16 @@ function agreeWithinDocument(mentions: TypedMention[]): void {
   const strength = (m: TypedMention) =>
     (m.typingRules.some((e) => e.startsWith('context')) ? 30 : m.typingRules.some((e) => e.startsWith('head') || e.startsWith('capitalised')) ? 20 : m.typingRules.some((e) => e.startsWith('gazetteer')) ? 10 : 0) +
     (m.class === 'Organization' || m.class === 'Place' || m.class === 'Other' ? 0 : 1);
+  const local = (m: TypedMention) => m.typingRules.some((e) => e.startsWith('local context'));
   for (const m of mentions) {
+    if (local(m)) continue;
     const key = m.text.toLowerCase();
     const b = best.get(key);
     if (!b || strength(m) > strength(b)) best.set(key, m);
   }
   for (const m of mentions) {
-    const b = best.get(m.text.toLowerCase())!;
+    const b = best.get(m.text.toLowerCase());
+    if (!b || local(m)) continue;
     if (b !== m && strength(b) > strength(m) && b.class !== m.class) {
       m.class = b.class;
       m.typingRules.push(`same name typed ${b.class} at offset ${b.start}`);

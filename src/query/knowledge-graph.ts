@@ -12,7 +12,7 @@ import oxigraph from 'oxigraph';
 import { build, type BuildOptions } from '../pipeline/index.js';
 import { InputError, NewskgError, NotFoundError, QueryError } from '../errors.js';
 import type { EntityGraph, NodeAttributes } from '../graph/index.js';
-import { CATEGORY_OF, type ArticleEvidence, type EntityClass, type EventType, type RawArticle } from '../types.js';
+import { CATEGORY_OF, classLineage, type ArticleEvidence, type EntityClass, type EventType, type RawArticle } from '../types.js';
 import { DEFAULT_BASE, EDGE_FAMILY_OF_PREDICATE, EVENT_TYPE_OF_CLASS, PREFIXES, localName, toNQuads } from '../rdf/index.js';
 import { normaliseName } from '../resolve/index.js';
 import { declaredPrefixes, projectedVariables, queryForm, usedPrefixes } from './sparql-text.js';
@@ -372,8 +372,8 @@ function graphFromStore(store: oxigraph.Store): EntityGraph {
     const a = graph.getNodeAttributes(iri);
     const eventType = EVENT_TYPE_OF_CLASS.get(name);
     if (eventType) graph.mergeNodeAttributes(iri, { class: 'Event', category: 'event', eventTypes: [...(a.eventTypes ?? []), eventType] });
-    // The most specific class wins: nkg:Country over nkg:Place.
-    else if (!isEventClass(name) && (a.class === 'Organization' || a.class === 'Place')) graph.mergeNodeAttributes(iri, { class: cls, category: CATEGORY_OF[cls]! });
+    // The most specific class wins: nkg:Country over nkg:Place, nkg:Court over nkg:GovernmentOrganization.
+    else if (!isEventClass(name) && classLineage(cls).length > classLineage(a.class).length) graph.mergeNodeAttributes(iri, { class: cls, category: CATEGORY_OF[cls]! });
   }
   const nodeOf = (row: Map<string, oxigraph.Term>) => (graph.hasNode(row.get('e')!.value) ? row.get('e')!.value : undefined);
   for (const row of q('SELECT ?e ?from ?to WHERE { ?e sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to }')) {

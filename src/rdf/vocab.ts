@@ -5,7 +5,7 @@
  * predicates through this module too, so the mapping exists once.
  */
 import { DataFactory, type NamedNode } from 'n3';
-import type { EntityClass, EventRole, EventType, RelationFamily } from '../types.js';
+import { classLineage, PARENT_CLASS, type EntityClass, type EventRole, type EventType, type RelationFamily } from '../types.js';
 
 const { namedNode } = DataFactory;
 
@@ -31,8 +31,9 @@ function terms<const L extends string>(namespace: string, locals: readonly L[]):
 
 export const NKG = terms(PREFIXES.nkg, [
   // classes
-  'Person', 'Organization', 'GovernmentOrganization', 'NewsMediaOrganization', 'ArmedGroup', 'Company',
-  'Place', 'Country', 'Region', 'City', 'Event', 'Mention', 'Statement', 'SocialMediaPosting',
+  'Person', 'Organization', 'GovernmentOrganization', 'Court', 'NewsMediaOrganization', 'ArmedGroup', 'Company',
+  'PoliticalParty', 'SportsTeam', 'EducationalOrganization', 'Place', 'Country', 'Region', 'City', 'Landform', 'Facility',
+  'Event', 'CreativeWork', 'Movie', 'TVSeries', 'MusicAlbum', 'MusicRecording', 'Book', 'VideoGame', 'Product', 'Legislation', 'Mention', 'Statement', 'SocialMediaPosting',
   'Attack', 'Bombing', 'Shooting', 'Stabbing', 'Killing', 'Death', 'Arrest', 'Warrant', 'Charge', 'Trial', 'Election',
   'Protest', 'Fire', 'Explosion', 'Collapse', 'Disaster', 'Resignation', 'MilitaryStrike', 'Warning', 'Meeting', 'Raid', 'Manhunt',
   // relations between entities
@@ -62,20 +63,9 @@ export const geonames = (id: number) => namedNode(`https://sws.geonames.org/${id
 export const DEFAULT_BASE = 'https://newskg.org/id/';
 
 /** The classes an entity of each class is typed with (its class and the classes above it). */
-export const ENTITY_CLASS_TERMS: Readonly<Record<EntityClass, readonly NamedNode[]>> = {
-  Person: [NKG.Person],
-  Organization: [NKG.Organization],
-  GovernmentOrganization: [NKG.Organization, NKG.GovernmentOrganization],
-  NewsMediaOrganization: [NKG.Organization, NKG.NewsMediaOrganization],
-  ArmedGroup: [NKG.Organization, NKG.ArmedGroup],
-  Company: [NKG.Organization, NKG.Company],
-  Place: [NKG.Place],
-  Country: [NKG.Place, NKG.Country],
-  Region: [NKG.Place, NKG.Region],
-  City: [NKG.Place, NKG.City],
-  Event: [NKG.Event],
-  Other: [],
-};
+export const ENTITY_CLASS_TERMS: Readonly<Record<EntityClass, readonly NamedNode[]>> = Object.fromEntries(
+  (Object.keys(PARENT_CLASS) as EntityClass[]).map((c) => [c, c === 'Other' ? [] : classLineage(c).map((k) => NKG[k as Exclude<EntityClass, 'Other'>])]),
+) as unknown as Record<EntityClass, readonly NamedNode[]>;
 
 /** The class of each event type (a subclass of nkg:Event). */
 export const EVENT_CLASS: Readonly<Record<EventType, NamedNode>> = {

@@ -94,9 +94,12 @@ const PERSON_NOUNS = words(`man woman boy girl child teenager teen youth suspect
 /** Nouns that describe an organisation, with the classes a named antecedent may have. */
 const ORG_NOUNS: Record<string, EntityClass[]> = Object.fromEntries([
   ...[...words('company firm corporation business bank retailer airline carrier maker manufacturer giant group conglomerate operator chain brand')].map((w) => [w, ['Company', 'Organization']]),
-  ...[...words('club team side franchise')].map((w) => [w, ['Organization', 'Company']]),
-  ...[...words('party movement alliance coalition')].map((w) => [w, ['Organization']]),
-  ...[...words('government ministry agency department council administration authority regime parliament court')].map((w) => [w, ['GovernmentOrganization', 'Organization']]),
+  ...[...words('club team side franchise')].map((w) => [w, ['SportsTeam', 'Organization', 'Company']]),
+  ...[...words('party')].map((w) => [w, ['PoliticalParty', 'Organization']]),
+  ...[...words('movement alliance coalition')].map((w) => [w, ['Organization', 'PoliticalParty']]),
+  ...[...words('government ministry agency department council administration authority regime parliament')].map((w) => [w, ['GovernmentOrganization', 'Organization']]),
+  ...[...words('court tribunal')].map((w) => [w, ['Court', 'GovernmentOrganization']]),
+  ...[...words('university college school academy')].map((w) => [w, ['EducationalOrganization', 'Organization']]),
   ...[...words('broadcaster newspaper paper network channel magazine')].map((w) => [w, ['NewsMediaOrganization', 'Company', 'Organization']]),
   ...[...words('organisation organization association union charity institute university foundation league federation')].map((w) => [w, ['Organization', 'GovernmentOrganization', 'Company']]),
   ...[...words('militia rebels insurgents')].map((w) => [w, ['ArmedGroup']]),
@@ -109,12 +112,28 @@ const PLACE_NOUNS: Record<string, EntityClass[]> = Object.fromEntries([
   ...[...words('region province state island territory')].map((w) => [w, ['Region', 'Place']]),
 ]);
 
+/** Nouns that describe a work, a product or a law, with the classes a named antecedent may have. */
+const THING_NOUNS: Record<string, EntityClass[]> = Object.fromEntries([
+  ...[...words('film movie documentary')].map((w) => [w, ['Movie', 'CreativeWork']]),
+  ...[...words('album')].map((w) => [w, ['MusicAlbum', 'CreativeWork']]),
+  ...[...words('song single')].map((w) => [w, ['MusicRecording', 'CreativeWork']]),
+  ...[...words('book novel memoir')].map((w) => [w, ['Book', 'CreativeWork']]),
+  ...[...words('series show programme')].map((w) => [w, ['TVSeries', 'CreativeWork']]),
+  ...[...words('law act bill treaty agreement accord')].map((w) => [w, ['Legislation']]),
+  ...[...words('phone smartphone vaccine drug aircraft rocket spacecraft telescope device')].map((w) => [w, ['Product']]),
+]);
+
 /**
- * Generic nouns that refer back to the most salient recent body or place of their class without a
- * head match ("the company said"), and the one class each takes: a fine class only, since a coarse
- * one ("Organization") is too often a mistyped name. Teams, parties and unions wait for their classes.
+ * Generic nouns that refer back to the most salient recent body, place, work or law of their class
+ * without a head match ("the company said"), and the one class each takes: a fine class only, since
+ * a coarse one ("Organization") is too often a mistyped name.
  */
 const CLASS_ANAPHORS: Record<string, EntityClass[]> = Object.fromEntries([
+  ...[...words('club team side')].map((w) => [w, ['SportsTeam']]),
+  ...[...words('party')].map((w) => [w, ['PoliticalParty']]),
+  ...[...words('court tribunal')].map((w) => [w, ['Court']]),
+  ...[...words('university college')].map((w) => [w, ['EducationalOrganization']]),
+  ...Object.entries(THING_NOUNS).map(([w, classes]) => [w, classes.slice(0, 1)]),
   ...[...words('company firm corporation business bank retailer airline carrier maker manufacturer giant conglomerate')].map((w) => [w, ['Company']]),
   ...[...words('government ministry agency department administration regime')].map((w) => [w, ['GovernmentOrganization']]),
   ...[...words('broadcaster newspaper network channel magazine')].map((w) => [w, ['NewsMediaOrganization']]),
@@ -219,7 +238,8 @@ function collectNodes(doc: Doc, typed: readonly TypedMention[]): Node[] {
       }
       if (pos !== 'NN' && pos !== 'NNS') continue;
       const lemma = doc.lemmas[t].toLowerCase();
-      const category: EntityCategory | undefined = PERSON_NOUNS.has(lemma) || /^\d+-year-old$/.test(lemma) ? 'person' : ORG_NOUNS[lemma] ? 'organization' : PLACE_NOUNS[lemma] ? 'place' : undefined;
+      const category: EntityCategory | undefined =
+        PERSON_NOUNS.has(lemma) || /^\d+-year-old$/.test(lemma) ? 'person' : ORG_NOUNS[lemma] ? 'organization' : PLACE_NOUNS[lemma] ? 'place' : THING_NOUNS[lemma] ? CATEGORY_OF[THING_NOUNS[lemma][0]] : undefined;
       // Only the head of its noun phrase ("company" in "the company's shares", not in "company officials").
       if (doc.deprels[t] === 'compound') continue;
       if (!category) {
@@ -511,7 +531,7 @@ class Sieve {
       const named = this.nameModifier(n);
       if (named !== undefined) {
         if (n.number !== 'singular') return;
-        const kinds = ORG_NOUNS[n.word!] ?? PLACE_NOUNS[n.word!];
+        const kinds = ORG_NOUNS[n.word!] ?? PLACE_NOUNS[n.word!] ?? THING_NOUNS[n.word!];
         const cls = this.nodes[named].cls;
         if (kinds && cls && kinds.includes(cls)) this.link(i, named, 'description');
         return;
@@ -761,7 +781,8 @@ class Sieve {
     // A chain known only by one word ("Seth") has no gender of its own; a given name on one list still says one.
     const gender = c.gender ?? (m.kind === 'name' && m.tokenEnd - m.tokenStart === 1 ? genderOfFirstName(this.doc.tokens[m.tokenStart].text) : undefined);
     if (p.person) return category === 'person' && (!gender || gender === p.gender);
-    return category === 'organization' || category === 'place' || m.thing === true;
+    // "It": a body, a place, a work, a product or a law.
+    return (category !== undefined && category !== 'person') || m.thing === true;
   }
 
   /** The referring mentions in chains that hold a name, typed with the chain's class, and every link as mention indices. */

@@ -21,6 +21,8 @@ describe('GUM scoring', () => {
     expect(report.strict.place.gold).toBe(3);
     expect(report.strict.overall).toMatchObject({ gold: 4, correct: 4, predicted: 4 });
     expect(report.strict.overall.f1).toBeCloseTo(100);
+    // A work is scored against GUM's "abstract", outside the overall score.
+    expect(report.strict.abstract).toMatchObject({ gold: 1, correct: 1, predicted: 1 });
   });
 
   test('a folder without GUM data is a clear error', () => {

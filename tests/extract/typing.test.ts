@@ -102,7 +102,7 @@ describe('typing rules', () => {
   });
 
   test('place head words and opening words make places of names the tagger gave other types', () => {
-    expect(classOf(docWith('Shots were fired at Cielo Verde Mall on Friday.', [['Cielo Verde Mall', 'PER']]))['Cielo Verde Mall']).toBe('Place');
+    expect(classOf(docWith('Shots were fired at Cielo Verde Mall on Friday.', [['Cielo Verde Mall', 'PER']]))['Cielo Verde Mall']).toBe('Facility');
     expect(classOf(docWith('He fled to Ciudad Nueva by car.', [['Ciudad Nueva', 'PER']]))['Ciudad Nueva']).toBe('Place');
   });
 
@@ -199,5 +199,68 @@ describe('lists read as one name', () => {
     ['He lives in Irving, Texas now.', 'Irving, Texas', 'LOC', ['Irving, Texas']],
   ])('%s', (text, name, tag, parts) => {
     expect(Object.keys(classOf(docWith(text, [[name, tag]])))).toEqual(parts);
+  });
+});
+
+/** The parser's tags and tree for the text, with hand-placed mentions: the class rules read both. */
+function parsedWith(text: string, names: [string, EntityTag][]): Doc {
+  const placed = docWith(text, names);
+  return { ...analyze(text), mentions: placed.mentions };
+}
+
+describe('classes beyond the four', () => {
+  test.each<[string, string, EntityTag, string]>([
+    ['The film "Dust of Vela" opened on Friday.', 'Dust of Vela', 'MISC', 'Movie'],
+    ['Her album Northern Tessel sold well.', 'Northern Tessel', 'LOC', 'MusicAlbum'],
+    ['Vela Quest, a game by Drennow, sold a million copies.', 'Vela Quest', 'PER', 'VideoGame'],
+    ['Critics praised the Tessel Saga books.', 'Tessel Saga', 'MISC', 'Book'],
+    ['The Clean Rivers Act passed on Monday.', 'Clean Rivers Act', 'MISC', 'Legislation'],
+    ['Both sides signed the Tessel Agreement in May.', 'Tessel Agreement', 'ORG', 'Legislation'],
+    ['The Falcon 7 rocket launched on Friday.', 'Falcon 7', 'MISC', 'Product'],
+    ['Regulators approved the drug Velamab on Monday.', 'Velamab', 'PER', 'Product'],
+    ['The Velmora Labour Party won.', 'Velmora Labour Party', 'ORG', 'PoliticalParty'],
+    ['Forty Tessel MPs voted against it.', 'Tessel', 'ORG', 'PoliticalParty'],
+    ['Drennow striker Tomas Brel scored twice.', 'Drennow', 'ORG', 'SportsTeam'],
+    ['He moved to the club Drennow Rovers in June.', 'Drennow Rovers', 'PER', 'SportsTeam'],
+    ['She studied at the University of Velmora.', 'University of Velmora', 'ORG', 'EducationalOrganization'],
+    ['The Velmora High Court ruled on Monday.', 'Velmora High Court', 'ORG', 'Court'],
+    ['They sailed across Lake Tessel at dawn.', 'Lake Tessel', 'PER', 'Landform'],
+    ['Flights left Velmora Airport late.', 'Velmora Airport', 'ORG', 'Facility'],
+    ['Lord Carloway ruled against them.', 'Lord Carloway', 'LOC', 'Person'],
+  ])('%s: %s (%s) is a %s', (text, name, tag, cls) => {
+    expect(classOf(parsedWith(text, [[name, tag]]))[name]).toBe(cls);
+  });
+
+  test.each<[string, string, EntityTag, string]>([
+    // A maker of the products, a clause's subject, a noun the work noun modifies: the coarse class stays.
+    ['Drennow aircraft were grounded on Monday.', 'Drennow', 'ORG', 'Organization'],
+    ['Drennow, a game maker, cut jobs.', 'Drennow', 'ORG', 'Organization'],
+    ['It was the game Velmora lost in May.', 'Velmora', 'LOC', 'Place'],
+    ['The Tessel series ended in a draw.', 'Tessel', 'MISC', 'Other'],
+    ['Tomas Bill spoke on Monday.', 'Tomas Bill', 'PER', 'Person'],
+  ])('%s: %s (%s) stays %s', (text, name, tag, cls) => {
+    expect(classOf(parsedWith(text, [[name, tag]]))[name]).toBe(cls);
+  });
+
+  test('a team named after its place is the team in that mention only', () => {
+    const places: PlaceLookup = { ...noPlaces, isCity: (n) => n === 'Velmora' };
+    const doc = parsedWith('Velmora striker Tomas Brel scored. Fans in Velmora cheered.', [['Velmora', 'LOC'], ['Tomas Brel', 'PER']]);
+    doc.mentions.push({ ...doc.mentions[0], start: doc.text.lastIndexOf('Velmora'), end: doc.text.lastIndexOf('Velmora') + 7, tokenStart: doc.tokens.findIndex((t) => t.start === doc.text.lastIndexOf('Velmora')), tokenEnd: doc.tokens.findIndex((t) => t.start === doc.text.lastIndexOf('Velmora')) + 1, sentenceIndex: 1 });
+    const classes = typeMentions(doc, places).filter((m) => m.text === 'Velmora').map((m) => m.class);
+    expect(classes).toEqual(['SportsTeam', 'City']);
+  });
+});
+
+describe('names cut short or run on', () => {
+  const textsOf = (doc: Doc) => typeMentions(doc, noPlaces).map((m) => m.text);
+  test.each<[string, [string, EntityTag][], string[]]>([
+    ['Troops of the Velmoran Revolutionary Guard Corps fired.', [['Velmoran Revolutionary Guard', 'ORG']], ['Velmoran Revolutionary Guard Corps']],
+    ['Lawmakers passed the Clean Rivers Act on Monday.', [['Clean Rivers', 'MISC']], ['Clean Rivers Act']],
+    ['Tessel First Minister Ana Sousa spoke.', [['Tessel First', 'ORG'], ['Ana Sousa', 'PER']], ['Tessel', 'Ana Sousa']],
+    ['Velmora District Judge Ana Sousa ruled.', [['Velmora', 'LOC'], ['Ana Sousa', 'PER']], ['Velmora', 'Ana Sousa']],
+    ['Velmora Senate Minority Leader Ana Sousa spoke.', [['Velmora Senate', 'ORG'], ['Ana Sousa', 'PER']], ['Velmora Senate', 'Ana Sousa']],
+    ['Staff of the Velmora Center for Civic Studies left.', [['Velmora', 'LOC']], ['Velmora']],
+  ])('%s', (text, names, expected) => {
+    expect(textsOf(parsedWith(text, names))).toEqual(expected);
   });
 });

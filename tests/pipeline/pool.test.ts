@@ -15,7 +15,8 @@ async function seedArticles(): Promise<Article[]> {
   return out;
 }
 
-describe('processAll', () => {
+// Worker threads each load the models: on a loaded two-core machine a call takes seconds, not the default 5 s.
+describe('processAll', { timeout: 30_000 }, () => {
   test('worker threads and this thread give identical results, in input order', async () => {
     const articles = await seedArticles();
     expect(articles.length).toBeGreaterThanOrEqual(16);
