@@ -157,3 +157,43 @@ export function teamOrPartyContext(doc: Doc, m: Mention): [EntityClass, string] 
   if (AFTER_PARTY.has(after) && isNoun(doc.pos[m.tokenEnd])) return ['PoliticalParty', `followed by "${after}"`];
   return undefined;
 }
+
+/** Nouns that, in apposition to a name, say what it names ("Roscosmos, the Russian space agency"; "Kenosha, a city in Wisconsin"). */
+const APPOSITION_CLASSES: Readonly<Record<string, EntityClass>> = Object.fromEntries([
+  ...[...words('city town village capital')].map((w) => [w, 'City']),
+  ...[...words('country nation kingdom')].map((w) => [w, 'Country']),
+  ...[...words('province state region')].map((w) => [w, 'Region']),
+  ...[...words('island river lake mountain volcano')].map((w) => [w, 'Landform']),
+  ...[...words('company firm airline bank retailer carrier maker manufacturer startup conglomerate')].map((w) => [w, 'Company']),
+  ...[...words('party')].map((w) => [w, 'PoliticalParty']),
+  ...[...words('club team')].map((w) => [w, 'SportsTeam']),
+  ...[...words('university college school')].map((w) => [w, 'EducationalOrganization']),
+  ...[...words('newspaper broadcaster channel magazine tabloid')].map((w) => [w, 'NewsMediaOrganization']),
+  ...[...words('ministry department')].map((w) => [w, 'GovernmentOrganization']),
+  ...[...words('court tribunal')].map((w) => [w, 'Court']),
+  ...[...words('militia')].map((w) => [w, 'ArmedGroup']),
+  ...[...words('agency group organisation organization charity band coalition alliance union association federation')].map((w) => [w, 'Organization']),
+]);
+
+/**
+ * The class an apposition gives a name: "X, the Russian space agency," or "X, a port city in …":
+ * after a comma and an article, up to four modifiers and a noun that heads its phrase. "X, the
+ * club's captain" and "X, a company spokesman" describe a person by the body.
+ */
+export function appositionClass(doc: Doc, m: Mention): [EntityClass, string] | undefined {
+  if (doc.tokens[m.tokenEnd]?.text !== ',' || !/^(the|a|an)$/i.test(doc.tokens[m.tokenEnd + 1]?.text ?? '')) return undefined;
+  const end = Math.min(doc.sentences[m.sentenceIndex].tokenEnd, m.tokenEnd + 7);
+  for (let k = m.tokenEnd + 2; k < end; k++) {
+    const noun = doc.lemmas[k].toLowerCase();
+    const cls = APPOSITION_CLASSES[noun];
+    // The noun ends the apposition: punctuation, a preposition or a relative clause follows ("the research team established …" is a new clause).
+    const heads = cls !== undefined && doc.pos[k] === 'NN' && (k + 1 >= doc.sentences[m.sentenceIndex].tokenEnd || /^(IN|WDT|WP|TO)$/.test(doc.pos[k + 1]) || /^[,.;:)]$/.test(doc.tokens[k + 1].text));
+    if (heads) {
+      // "the news agency AFP": the modifier says more than the noun.
+      const kind = noun === 'agency' && doc.tokens[k - 1]?.text.toLowerCase() === 'news' ? 'NewsMediaOrganization' : cls;
+      return [kind, `context: apposition "${noun}"`];
+    }
+    if (!/^(JJ|JJR|JJS|NN|NNP|NNPS|CD|HYPH|VBN)$/.test(doc.pos[k])) return undefined;
+  }
+  return undefined;
+}

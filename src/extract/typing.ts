@@ -10,7 +10,7 @@
  * never names of particular entities.
  */
 import type { Doc, EntityClass, Mention, TypedMention } from '../types.js';
-import { legislationClass, placeKind, productClass, teamOrPartyContext, workClass } from './classes.js';
+import { appositionClass, legislationClass, placeKind, productClass, teamOrPartyContext, workClass } from './classes.js';
 
 /** Places the typing consults: which names are countries and which cities. */
 export interface PlaceLookup {
@@ -141,6 +141,19 @@ function headType(head: string, first?: string): EntityClass | undefined {
 function isPartyName(doc: Doc, m: Mention): boolean {
   for (let t = m.tokenStart; t < m.tokenEnd; t++) if (doc.tokens[t].text === 'Party') return m.tokenEnd - m.tokenStart > 1;
   return false;
+}
+
+/**
+ * After a title of nobility, a person's name is names only ("Lord Carloway", "Queen Elizabeth II"), not words ("Lord Mayor", "Queen Victoria Market", "Lord of the Rings").
+ */
+function isPersonalAfterTitle(doc: Doc, m: Mention, places: PlaceLookup): boolean {
+  for (let t = m.tokenStart + 1; t < m.tokenEnd; t++) {
+    const w = doc.tokens[t].text;
+    if (/^[IVX]+$/.test(w)) continue;
+    // Surnames include words ("Mayor", "Market"), so a word disqualifies even a known name; the tagger finds "Prince Harry" itself.
+    if (!/^\p{Lu}/u.test(w) || places.isWord?.(w.toLowerCase()) !== false) return false;
+  }
+  return true;
 }
 
 /** Titles of nobility and royalty that make a name a person's and stay in it ("Lord Carloway", "Queen Elizabeth"). */
@@ -291,7 +304,7 @@ function withoutTitle(doc: Doc, m: Mention, places: PlaceLookup): [Mention, stri
 }
 
 /** Head nouns and opening words of names of places that taggers often take for people or bodies. */
-const PLACE_HEADS = words('street road avenue boulevard square bridge mall airport station stadium arena park river lake mountain mountains falls island islands bay beach valley canyon sea ocean gulf desert peninsula county province district village');
+const PLACE_HEADS = words('street road avenue boulevard square bridge mall airport station stadium arena mine prison jail dam tower mosque cathedral synagogue temple park river lake mountain mountains falls island islands bay beach valley canyon sea ocean gulf desert peninsula county province district village');
 const PLACE_FIRST = words('ciudad san santa são porto puerto lake mount fort port');
 
 /** The tagger's mentions with their spans mended: initials and particles joined, titles dropped, non-words gone. */
@@ -350,6 +363,8 @@ const NOT_A_NAME_POS = words('UH RB RBR RBS VB VBD VBG VBN VBP VBZ IN DT PRP PRP
  */
 function isOrdinaryWord(doc: Doc, m: Mention, places: PlaceLookup, lowercaseWords: ReadonlySet<string>): boolean {
   if (m.tokenEnd - m.tokenStart !== 1) return false;
+  // An initial alone ("P." of "P. leucopus") names no one.
+  if (/^\p{Lu}\.$/u.test(m.text)) return true;
   const lower = m.text.toLowerCase();
   // An interjection ("Oh", "Hey") in mixed case is no name, even one that is also a surname (Oh), when the parse agrees.
   if (doc.pos[m.tokenStart] === 'UH' && lower !== m.text && /\p{Ll}/u.test(m.text) && (doc.deprels[m.tokenStart] === 'discourse' || !places.isPersonName?.(m.text))) return true;
@@ -357,7 +372,8 @@ function isOrdinaryWord(doc: Doc, m: Mention, places: PlaceLookup, lowercaseWord
   if (lower === m.text || !/\p{Ll}/u.test(m.text) || places.isWord?.(lower) !== true || places.isDemonym(m.text)) return false;
   // A word that is also a known name ("Trump", "Bush", "Reading") stays one.
   if (places.isPersonName?.(m.text) || places.isCity(m.text) || places.isCountry(m.text)) return false;
-  if (NOT_A_NAME_POS.has(doc.pos[m.tokenStart])) return true;
+  // An adjective the tagger calls a person, body or place ("a Federal and a State issue"); MISC adjectives ("Democratic") are the tagger's own kind.
+  if (NOT_A_NAME_POS.has(doc.pos[m.tokenStart]) || (doc.pos[m.tokenStart] === 'JJ' && m.tag !== 'MISC')) return true;
   // "North and South Korea": the first of two coordinated name heads is cut, not an ordinary word.
   const next = doc.tokens[m.tokenEnd]?.text;
   if ((next === 'and' || next === 'or') && /^\p{Lu}/u.test(doc.tokens[m.tokenEnd + 1]?.text ?? '')) return false;
@@ -382,6 +398,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     const law = work ? undefined : legislationClass(doc, m, headToken);
     const product = work || law || title || demonym ? undefined : productClass(doc, m);
     const team = teamOrPartyContext(doc, m);
+    const apposition = work || law || product ? undefined : appositionClass(doc, m);
     if (work || law) {
       cls = (work ?? law)![0];
       typingRules.push((work ?? law)![1]);
@@ -398,9 +415,9 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
       // "ISIS-backed", "Paris-based": a modifier that mentions a name, not a name itself.
       cls = 'Other';
       typingRules.push('hyphenated modifier');
-    } else if (product) {
-      cls = product[0];
-      typingRules.push(product[1]);
+    } else if (product ?? apposition) {
+      cls = (product ?? apposition)![0];
+      typingRules.push((product ?? apposition)![1]);
     } else if (m.tag !== 'PER' && isPartyName(doc, m)) {
       cls = 'PoliticalParty';
       typingRules.push('the word "Party" in the name');
@@ -423,7 +440,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
       // A "person" whose name ends in an organisation head noun ("Getty Images") is an organisation.
       cls = head;
       typingRules.push(`head noun "${doc.tokens[headToken].text}" over tagger:PER`);
-    } else if (m.tag !== 'PER' && m.tokenEnd - m.tokenStart > 1 && NOBLE_TITLES.has(firstWord)) {
+    } else if (m.tag !== 'PER' && m.tokenEnd - m.tokenStart > 1 && NOBLE_TITLES.has(firstWord) && isPersonalAfterTitle(doc, m, places)) {
       cls = 'Person';
       typingRules.push(`title "${doc.tokens[m.tokenStart].text}" in the name`);
     }
@@ -446,6 +463,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
   addCountryAgencies(doc, out, places);
   agreeWithinDocument(out);
   partOfPersonName(doc, out, places);
+  placeBeforeItsRegion(doc, out);
   addNamedEvents(doc, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -561,6 +579,21 @@ function partOfPersonName(doc: Doc, mentions: TypedMention[], places: PlaceLooku
     if (PLACE_PREPOSITIONS.has(lowerAt(doc, m.tokenStart - 1)) || places.isCountry(m.text)) continue;
     m.class = 'Person';
     m.typingRules.push('a word of a person named in the article');
+  }
+}
+
+/**
+ * "in Windsor Locks, Connecticut", "near Sultan Kudarat, Mindanao": a name after a preposition of
+ * place and before a comma and a region or country is a place, whatever the tagger took it for.
+ */
+function placeBeforeItsRegion(doc: Doc, mentions: TypedMention[]): void {
+  const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
+  for (const m of mentions) {
+    if (m.class !== 'Person' || m.typingRules.some((r) => r.startsWith('title')) || !/^(in|near|at)$/.test(lowerAt(doc, m.tokenStart - 1)) || doc.tokens[m.tokenEnd]?.text !== ',') continue;
+    const region = byStart.get(m.tokenEnd + 1);
+    if (!region || (region.class !== 'Region' && region.class !== 'Country')) continue;
+    m.class = 'City';
+    m.typingRules.push(`before ", ${region.text}" after "${lowerAt(doc, m.tokenStart - 1)}"`);
   }
 }
 

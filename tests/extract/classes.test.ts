@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { legislationClass, placeKind, productClass, teamOrPartyContext, workClass } from '../../src/extract/classes.js';
+import { appositionClass, legislationClass, placeKind, productClass, teamOrPartyContext, workClass } from '../../src/extract/classes.js';
 import { analyze } from '../../src/nlp/index.js';
 import type { Doc, EntityTag, Mention } from '../../src/types.js';
 
@@ -73,5 +73,18 @@ describe('laws, places, teams and parties', () => {
   ])('%s: %s (%s) → %s', (text, name, tag, cls) => {
     const [doc, m] = parsed(text, name, tag);
     expect(teamOrPartyContext(doc, m)?.[0]).toBe(cls);
+  });
+});
+
+describe('appositions', () => {
+  test.each<[string, string, EntityTag, string | undefined]>([
+    ['Drennow, the Velmoran space agency, said so.', 'Drennow', 'PER', 'Organization'],
+    ['Tessa, a port city in Velmora, flooded.', 'Tessa', 'PER', 'City'],
+    ['They sued Drennow, a cybersecurity firm, on Monday.', 'Drennow', 'ORG', 'Company'],
+    ['Tomas Brel, the club\'s captain, scored.', 'Tomas Brel', 'PER', undefined],
+    ['Tomas Brel, a company spokesman, said so.', 'Tomas Brel', 'PER', undefined],
+  ])('%s: %s (%s) → %s', (text, name, tag, cls) => {
+    const [doc, m] = parsed(text, name, tag);
+    expect(appositionClass(doc, m)?.[0]).toBe(cls);
   });
 });
