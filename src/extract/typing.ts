@@ -178,6 +178,23 @@ function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [EntityCla
   return undefined;
 }
 
+/** Words around a name that say it is a body with members: "Scientology officials", "members of the DAB". */
+const AFTER_BODY = words('officials executives staffers members');
+const BEFORE_BODY_OF = words('member members leader leaders');
+
+/**
+ * A body by its members ("X officials", "a member of X"), for a name no gazetteer knows as a place:
+ * "Iraq officials" speak for the country, and stay its.
+ */
+function bodyContext(doc: Doc, m: Mention, places: PlaceLookup): [EntityClass, string] | undefined {
+  if (m.tag === 'PER' || places.isCountry(m.text) || places.isCity(m.text) || places.isRegion?.(m.text) || places.isDemonym(m.text)) return undefined;
+  const after = lowerAt(doc, m.tokenEnd);
+  if (AFTER_BODY.has(after) && /^NNS$/.test(doc.pos[m.tokenEnd])) return ['Organization', `followed by "${after}"`];
+  const t = lowerAt(doc, m.tokenStart - 1) === 'the' ? m.tokenStart - 2 : m.tokenStart - 1;
+  if (lowerAt(doc, t) === 'of' && BEFORE_BODY_OF.has(lowerAt(doc, t - 1))) return ['Organization', `after "${lowerAt(doc, t - 1)} of"`];
+  return undefined;
+}
+
 /**
  * A person's name with the initial written before it without a period ("W Patrick Wilson"),
  * which the tagger leaves out. "A" and "I" are words, not initials.
@@ -390,7 +407,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
     let cls = CLASS_OF_TAG[m.tag];
     const headToken = headOf(doc, m.tokenStart, m.tokenEnd);
     const head = m.tokenEnd - m.tokenStart > 1 ? headType(doc.tokens[headToken].text, doc.tokens[m.tokenStart].text) : undefined;
-    const ctx = contextType(doc, m.tokenStart, m.tokenEnd) ?? (m.tag !== 'LOC' && !head ? affiliationType(doc, m, places) : undefined);
+    const ctx = contextType(doc, m.tokenStart, m.tokenEnd) ?? (m.tag !== 'LOC' && !head ? affiliationType(doc, m, places) : undefined) ?? (head ? undefined : bodyContext(doc, m, places));
     const firstWord = doc.tokens[m.tokenStart].text.toLowerCase();
     // A demonym before a noun ("British film", "Russian spacecraft") is a modifier, never a title.
     const demonym = places.isDemonym(m.text);

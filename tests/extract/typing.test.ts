@@ -254,6 +254,13 @@ describe('classes beyond the four', () => {
     expect(classOf(parsedWith(text, [[name, tag]]), places)[name]).toBe(cls);
   });
 
+  test('a body by its members: "X officials", "a member of X", unless X is a known place', () => {
+    const doc = parsedWith('Drennow officials said so. She is a member of the Tessel League.', [['Drennow', 'LOC'], ['Tessel League', 'LOC']]);
+    expect(classOf(doc)).toEqual({ Drennow: 'Organization', 'Tessel League': 'Organization' });
+    const country: PlaceLookup = { ...noPlaces, isCountry: (n) => n === 'Drennow' };
+    expect(classOf(parsedWith('Drennow officials said so.', [['Drennow', 'LOC']]), country)).toEqual({ Drennow: 'Country' });
+  });
+
   test('a team named after its place is the team in that mention only', () => {
     const places: PlaceLookup = { ...noPlaces, isCity: (n) => n === 'Velmora' };
     const doc = parsedWith('Velmora striker Tomas Brel scored. Fans in Velmora cheered.', [['Velmora', 'LOC'], ['Tomas Brel', 'PER']]);
