@@ -279,6 +279,8 @@ export const RELATION_FAMILIES = [
   'succeed',
   'support',
   'oppose',
+  'work',
+  'live',
 ] as const;
 export type RelationFamily = (typeof RELATION_FAMILIES)[number];
 

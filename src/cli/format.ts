@@ -1,5 +1,5 @@
 /** Plain-text rendering of a tagged document for `newskg tag`. */
-import { prf, type CorefScores, type FactsReport, type Tally } from '../pipeline/index.js';
+import { prf, type CorefScores, type FactsReport, type RelationScore, type RelationsReport, type Tally } from '../pipeline/index.js';
 import type { Article, Doc } from '../types.js';
 
 /** One line per sentence with entities in [brackets]/TYPE, then an entity summary. */
@@ -62,4 +62,16 @@ export function formatFactsReport(reports: FactsReport[], total: Pick<FactsRepor
 export function formatCorefScores(s: CorefScores): string {
   const line = (name: string, m: { precision: number; recall: number; f1: number }) => `${name.padStart(9)}: precision ${m.precision.toFixed(2).padStart(6)}%; recall ${m.recall.toFixed(2).padStart(6)}%; F1 ${m.f1.toFixed(2).padStart(6)}\n`;
   return `${line('MUC', s.muc)}${line('B³', s.b3)}${line('CEAF-e', s.ceafe)}${'CoNLL'.padStart(9)}: F1 ${s.conll.toFixed(2)} (mean of the three)\n${line('pairwise', s.pairwise)}`;
+}
+
+/** The relation scores: per type and micro-averaged end to end, then exact spans and the classifier alone on the gold names. */
+export function formatRelationsReport(r: RelationsReport): string {
+  const line = (name: string, s: RelationScore) => `${name.padStart(24)}: precision ${s.precision.toFixed(2).padStart(6)}%; recall ${s.recall.toFixed(2).padStart(6)}%; F1 ${s.f1.toFixed(2).padStart(6)}  (gold ${s.gold}, found ${s.predicted}, correct ${s.correct})\n`;
+  return [
+    'end to end (newskg\'s own names and classes; names compared without titles, a final full stop, or a place\'s ", State"):\n',
+    ...Object.entries(r.byType).map(([t, s]) => line(t, s)),
+    line('micro', r.micro),
+    line('micro, exact spans', r.microExact),
+    line('gold names given', r.goldNames),
+  ].join('');
 }

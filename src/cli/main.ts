@@ -9,11 +9,11 @@ import { formatEntity, formatResultTable } from './query.js';
 import { join, resolve } from 'node:path';
 import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
-import { analyze, buildModel, buildParser, defaultModelPath, defaultParserModelPath, docToConllu, evaluateConll, evaluateUd, formatConllevalReport, formatUdReport } from '../nlp/index.js';
+import { analyze, buildModel, buildParser, defaultModelPath, defaultParserModelPath, defaultRelationModelPath, docToConllu, evaluateConll, evaluateUd, formatConllevalReport, formatUdReport } from '../nlp/index.js';
 import cliProgress from 'cli-progress';
-import { DEFAULT_BASE, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, factsFiles, places, totalOf, type OutputFormat } from '../pipeline/index.js';
+import { DEFAULT_BASE, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, evaluateRelations, factsFiles, loadRelationModel, places, totalOf, trainRelationModel, writeRelationModel, type OutputFormat } from '../pipeline/index.js';
 import { readArticles } from '../ingest/index.js';
-import { formatCorefScores, formatDoc, formatFactsReport } from './format.js';
+import { formatCorefScores, formatDoc, formatFactsReport, formatRelationsReport } from './format.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -214,7 +214,13 @@ program
   .option('--json', 'print the report as JSON')
   .option('--facts <path>', 'a facts file or a folder of them (see tests/fixtures/facts/README.md): relation, event and source scores')
   .option('--verbose', 'with --facts: list the missed and spurious relations')
-  .action(async (opts: { conll?: string; gum?: string; coref?: string; namesOnly?: boolean; ud?: string; genres?: string; facts?: string; subset?: string; model?: string; json?: boolean; verbose?: boolean }) => {
+  .option('--relations <file>', 'CoNLL04 JSON file (tokens, BILOU tags, relations): typed relations end to end from raw text, P/R/F1 per type and micro')
+  .action(async (opts: { conll?: string; gum?: string; coref?: string; namesOnly?: boolean; ud?: string; genres?: string; facts?: string; relations?: string; subset?: string; model?: string; json?: boolean; verbose?: boolean }) => {
+    if (opts.relations) {
+      const report = evaluateRelations(opts.relations, places, loadRelationModel(opts.model));
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${opts.relations}: ${report.sentences} sentences\n${formatRelationsReport(report)}`);
+      return;
+    }
     if (opts.subset !== undefined && !['news', 'interview', 'all'].includes(opts.subset)) throw new InvalidArgumentError('--subset must be news, interview or all');
     if (opts.coref) {
       const subset = (opts.subset ?? 'all') as 'news' | 'interview' | 'all';
@@ -276,7 +282,8 @@ program
   .option('--data <dir>', 'data folder with conll2003/, ud_english/ and the unlabelled corpora', '../shared/data')
   .option('--out <file>', 'tagger model file to write', defaultModelPath())
   .option('--parser-out <file>', 'parser and lemmatiser model file to write', defaultParserModelPath())
-  .option('--only <model>', 'train only the tagger or only the parser (which reads the tagger model at --out)')
+  .option('--only <model>', 'train only the tagger, only the parser (which reads the tagger model at --out) or only the relation classifier')
+  .option('--relations-out <file>', 'relation classifier model file to write', defaultRelationModelPath())
   .option('--pos-from <data>', 'train the POS tagger on conll (CoNLL-2003\'s automatic POS column: the shipped model) ud (the treebanks\' gold tags) or ud+conll (both)', 'conll')
   .option('--clusters <file>', 'reuse word clusters written by an earlier run instead of inducing them')
   .option('--no-gazetteer', 'train without gazetteer features (ablation)')
@@ -289,7 +296,7 @@ program
   .option('--title-case <fraction>', 'fraction of training sentences also seen in Title Case', Number)
   .option('--scheme <scheme>', 'NER label scheme: bilou (default) or bio')
   .option('--dev-in-model', 'after scoring on dev, train the tagger again on train + dev and write that (not the shipped recipe)')
-  .action(async (opts: { data: string; out: string; parserOut: string; only?: string; posFrom: string; clusters?: string | boolean; gazetteer: boolean; devInModel?: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
+  .action(async (opts: { data: string; out: string; parserOut: string; relationsOut: string; only?: string; posFrom: string; clusters?: string | boolean; gazetteer: boolean; devInModel?: boolean; nerEpochs?: number; posEpochs?: number; folds?: number; minCount?: number; extraNer?: string[]; titleCase?: number; scheme?: string }) => {
     const settings: Record<string, number> = {};
     if (opts.minCount) settings.minCount = opts.minCount;
     if (opts.titleCase !== undefined) settings.titleCaseFraction = opts.titleCase;
@@ -297,10 +304,10 @@ program
     if (opts.nerEpochs) settings.nerEpochs = opts.nerEpochs;
     if (opts.posEpochs) settings.posEpochs = opts.posEpochs;
     if (opts.folds) settings.folds = opts.folds;
-    if (opts.only !== undefined && opts.only !== 'tagger' && opts.only !== 'parser') throw new InvalidArgumentError('--only must be tagger or parser');
+    if (opts.only !== undefined && !['tagger', 'parser', 'relations'].includes(opts.only)) throw new InvalidArgumentError('--only must be tagger, parser or relations');
     if (!['ud', 'conll', 'ud+conll'].includes(opts.posFrom)) throw new InvalidArgumentError('--pos-from must be conll, ud or ud+conll');
     const log = (msg: string) => process.stderr.write(`${msg}\n`);
-    if (opts.only !== 'parser') await buildModel({
+    if (opts.only === undefined || opts.only === 'tagger') await buildModel({
       dataDir: resolve(opts.data),
       out: resolve(opts.out),
       clustersFile: typeof opts.clusters === 'string' ? opts.clusters : undefined,
@@ -312,7 +319,14 @@ program
       withDev: opts.devInModel === true,
       log,
     });
-    if (opts.only !== 'tagger') await buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });
+    if (opts.only === undefined || opts.only === 'parser') await buildParser({ dataDir: resolve(opts.data), out: resolve(opts.parserOut), taggerModel: resolve(opts.out), log });
+    // The relation classifier reads the shipped tagger's names and the parser's trees, so it comes last.
+    if (opts.only === undefined || opts.only === 'relations') {
+      const train = join(resolve(opts.data), 'conll04', 'train.json');
+      const model = trainRelationModel(train, { ownNames: places, log });
+      const bytes = writeRelationModel(resolve(opts.relationsOut), model, { trainedOn: 'conll04/train.json', epochs: 12 });
+      log(`wrote ${opts.relationsOut} (${(bytes / 1024).toFixed(0)} KB, threshold ${model.minMargin})`);
+    }
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

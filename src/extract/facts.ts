@@ -5,6 +5,7 @@
 import type { Doc, ExtractedPost, Facts, TypedMention } from '../types.js';
 import { extractEvents } from './events.js';
 import { findSocialPosts } from './posts.js';
+import { learnedRelations } from './learned-relations.js';
 import { extractRelations } from './relations.js';
 import { ArticleView } from './sentence-view.js';
 
@@ -12,6 +13,7 @@ export function extractFacts(doc: Doc, typed: readonly TypedMention[], published
   const view = new ArticleView(doc, typed);
   const articleEvents = extractEvents(view, published);
   const { relations, sources } = extractRelations(view, articleEvents);
+  relations.push(...learnedRelations(doc, typed, relations));
   // Events nothing is said of stay only when a relation points at them ("ordered an attack").
   const keep = articleEvents.events.map((_, i) => articleEvents.reported[i] || relations.some((r) => r.objectEvent === i || r.subjectEvent === i));
   const renumber = new Map<number, number>();

@@ -6,3 +6,5 @@ export { extractFacts } from './facts.js';
 export { VIOLENT } from './lexicon.js';
 export { findTimes, type TimeSpan } from './dates.js';
 export { normaliseName } from './names.js';
+export { loadRelationModel, writeRelationModel, type RelationModel } from './relation-model.js';
+export { evaluateRelations, trainRelationModel, type RelationsReport, type RelationScore } from './train-relations.js';

@@ -278,3 +278,25 @@ export function readModelFile(path: string): ModelBundle {
 export function writeModelFile(path: string, bundle: ModelBundle): number {
   return writeAtomically(path, serializeModel(bundle));
 }
+
+/** A file holding one linear model of a later stage (the relation classifier), checked against that stage's feature signature. */
+interface SingleHeader {
+  format: number;
+  featureSignature: string;
+  models: { model: LinearHeader };
+  info: Record<string, unknown>;
+}
+
+export function writeLinearModelFile(path: string, model: LinearModel, featureSignature: string, info: Record<string, unknown>): number {
+  return writeAtomically(path, encodeContainer((add) => ({ format: MODEL_FORMAT, featureSignature, models: { model: linearHeader(model, add) }, info }) satisfies SingleHeader));
+}
+
+export function readLinearModelFile(path: string, featureSignature: string): { model: LinearModel; info: Record<string, unknown> } {
+  const { header, linear } = decodeContainer<SingleHeader>(readBytes(path), path, featureSignature);
+  return { model: linear('model', header.models.model), info: header.info ?? {} };
+}
+
+/** The shipped relation classifier, beside the tagger's model. */
+export function defaultRelationModelPath(): string {
+  return join(dirname(defaultModelPath()), 'newskg-en-relations.model');
+}

@@ -4,6 +4,6 @@ export { places, processArticle } from './article.js';
 export { processAll, stopWorkers, type ArticleOutcome, type PoolOptions } from './pool.js';
 export { evaluateCoref, evaluateFacts, type CorefReport } from './evaluate.js';
 export type { CorefScores } from '../resolve/index.js';
-export { evaluateGum, factsFiles, prf, totalOf, type FactsReport, type GumReport, type Score, type Tally } from '../extract/index.js';
+export { evaluateGum, evaluateRelations, factsFiles, loadRelationModel, prf, totalOf, trainRelationModel, writeRelationModel, type FactsReport, type GumReport, type RelationScore, type RelationsReport, type Score, type Tally } from '../extract/index.js';
 export type { IngestProblem } from '../ingest/index.js';
 export { DEFAULT_BASE } from '../rdf/index.js';

@@ -38,7 +38,7 @@ export const NKG = terms(PREFIXES.nkg, [
   'Protest', 'Fire', 'Explosion', 'Collapse', 'Disaster', 'Resignation', 'MilitaryStrike', 'Warning', 'Meeting', 'Raid', 'Manhunt',
   // relations between entities
   'warned', 'ordered', 'trainedIn', 'attacked', 'killed', 'arrested', 'accused', 'charged', 'leads', 'memberOf',
-  'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'coMentionedWith',
+  'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'worksFor', 'livesIn', 'coMentionedWith',
   // entities, places, events
   'handle', 'countryCode', 'country', 'containedInPlace', 'hasTarget', 'deathCount', 'injuryCount',
   // articles, mentions, statements, posts
@@ -111,6 +111,8 @@ export const RELATION_PROPERTY: Readonly<Record<RelationFamily, NamedNode>> = {
   meet: NKG.met,
   say: NKG.spokeTo,
   succeed: NKG.succeeded,
+  work: NKG.worksFor,
+  live: NKG.livesIn,
   support: NKG.supports,
   oppose: NKG.opposes,
 };

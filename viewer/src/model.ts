@@ -78,6 +78,8 @@ export const FAMILY_COLORS: Record<string, string> = {
   meet: '#0b7285',
   say: '#5c940d',
   succeed: '#364fc7',
+  work: '#1c7ed6',
+  live: '#40c057',
   support: '#2f9e44',
   oppose: '#c92a2a',
   place: '#37b24d',

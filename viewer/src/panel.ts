@@ -20,6 +20,8 @@ const PREDICATE_NAMES: Record<string, [string, string]> = {
   met: ['met', 'met'],
   spokeTo: ['spoke to', 'told by'],
   succeeded: ['succeeded', 'succeeded by'],
+  worksFor: ['works for', 'employs'],
+  livesIn: ['lives in', 'home of'],
   supports: ['supports', 'supported by'],
   opposes: ['opposes', 'opposed by'],
   hasPlace: ['place', 'place of'],

@@ -1,0 +1,68 @@
+/**
+ * Relations the learned classifier (relation-model.ts) reads between the names of each sentence,
+ * where no construction rule has already said how the two relate: who works for which body, who
+ * lives where, where a body is based, which place is in which, who killed whom.
+ */
+import { PLACE_CLASSES, type Doc, type ExtractedRelation, type RelationFamily, type TypedMention } from '../types.js';
+import { classifyPairs, loadRelationModel, relationArgs, type RelationLabel, type RelationModel } from './relation-model.js';
+
+const FAMILY: Readonly<Record<Exclude<RelationLabel, 'None'>, RelationFamily>> = {
+  Work_For: 'work',
+  Live_In: 'live',
+  OrgBased_In: 'located',
+  Located_In: 'located',
+  Kill: 'kill',
+};
+
+/** The margin over "none" the graph asks beyond the trained threshold: a stated fact should be right far more often than CoNLL04's F1 balance. */
+export const GRAPH_MARGIN = 12;
+
+const FIRST_OR_SECOND_PERSON = /^(i|me|my|mine|we|us|our|you|your)$/i;
+const PLACE_LIST_WORDS = new Set([',', 'and', 'or', '&']);
+
+/**
+ * Whether two places are items of one list ("attorneys general from Maine, New York, New Jersey
+ * …", "from France, Mexico and Canada"), where "X, Y" says nothing of containment: an "and" or
+ * "or" between them, or a further item of the list before or after the pair.
+ */
+function inPlaceList(doc: Doc, a: TypedMention, b: TypedMention, places: readonly TypedMention[]): boolean {
+  const [l, r] = a.tokenStart < b.tokenStart ? [a, b] : [b, a];
+  for (let t = l.tokenEnd; t < r.tokenStart; t++) if (/^(and|or|&)$/.test(doc.tokens[t].text)) return true;
+  const itemAt = (t: number) => places.some((p) => p.tokenStart === t || p.tokenEnd === t + 1);
+  const after = doc.tokens[r.tokenEnd]?.text;
+  if (after !== undefined && PLACE_LIST_WORDS.has(after) && (itemAt(r.tokenEnd + 1) || (after === ',' && /^(and|or)$/.test(doc.tokens[r.tokenEnd + 1]?.text ?? '') && itemAt(r.tokenEnd + 2)))) return true;
+  return doc.tokens[l.tokenStart - 1]?.text === ',' && itemAt(l.tokenStart - 2);
+}
+
+/** Relations between the typed mentions of each sentence (indices into `mentions`), skipping pairs that `existing` already relates. */
+export function learnedRelations(doc: Doc, mentions: readonly TypedMention[], existing: readonly ExtractedRelation[], relationModel: RelationModel = loadRelationModel()): ExtractedRelation[] {
+  const related = new Set(existing.flatMap((r) => (r.subjectMention !== undefined && r.objectMention !== undefined ? [`${r.sentenceIndex} ${Math.min(r.subjectMention, r.objectMention)} ${Math.max(r.subjectMention, r.objectMention)}`] : [])));
+  const bySentence = new Map<number, number[]>();
+  mentions.forEach((m, i) => bySentence.set(m.sentenceIndex, [...(bySentence.get(m.sentenceIndex) ?? []), i]));
+  const out: ExtractedRelation[] = [];
+  for (const [si, indices] of bySentence) {
+    // Demonyms stand for no entity in the graph, so they are no arguments here.
+    const { named, args } = relationArgs(indices.map((i) => ({ ...mentions[i], index: i })), () => false);
+    const sentencePlaces = indices.map((i) => mentions[i]).filter((m) => PLACE_CLASSES.has(m.class));
+    for (const r of classifyPairs(relationModel.model, doc, args, relationModel.minMargin + GRAPH_MARGIN)) {
+      const subject = named[r.head].index;
+      const object = named[r.tail].index;
+      if (related.has(`${si} ${Math.min(subject, object)} ${Math.max(subject, object)}`)) continue;
+      const [a, b] = [mentions[subject], mentions[object]];
+      // An interviewer's "I" and "you" are not the article's people; a list of places is no containment.
+      if (FIRST_OR_SECOND_PERSON.test(a.text) || FIRST_OR_SECOND_PERSON.test(b.text)) continue;
+      if (r.label === 'Located_In' && inPlaceList(doc, a, b, sentencePlaces)) continue;
+      out.push({
+        family: FAMILY[r.label],
+        subjectMention: subject,
+        objectMention: object,
+        sentenceIndex: si,
+        start: Math.min(a.start, b.start),
+        end: Math.max(a.end, b.end),
+        confidence: Math.round(100 / (1 + Math.exp(-r.margin / 4))) / 100,
+        rule: `learned: ${r.label} (margin ${r.margin.toFixed(1)})`,
+      });
+    }
+  }
+  return out;
+}
