@@ -3,7 +3,7 @@
  * where no construction rule has already said how the two relate: who works for which body, who
  * lives where, where a body is based, which place is in which, who killed whom.
  */
-import { PLACE_CLASSES, type Doc, type ExtractedRelation, type RelationFamily, type TypedMention } from '../types.js';
+import { PLACE_CLASSES, type Doc, type EntityClass, type ExtractedRelation, type RelationFamily, type TypedMention } from '../types.js';
 import { classifyPairs, loadRelationModel, relationArgs, type RelationLabel, type RelationModel } from './relation-model.js';
 
 const FAMILY: Readonly<Record<Exclude<RelationLabel, 'None'>, RelationFamily>> = {
@@ -17,6 +17,7 @@ const FAMILY: Readonly<Record<Exclude<RelationLabel, 'None'>, RelationFamily>> =
 /** The margin over "none" the graph asks beyond the trained threshold: a stated fact should be right far more often than CoNLL04's F1 balance. */
 export const GRAPH_MARGIN = 12;
 
+const SETTLED: ReadonlySet<EntityClass> = new Set(['City', 'Region', 'Country']);
 const FIRST_OR_SECOND_PERSON = /^(i|me|my|mine|we|us|our|you|your)$/i;
 const PLACE_LIST_WORDS = new Set([',', 'and', 'or', '&']);
 
@@ -52,6 +53,8 @@ export function learnedRelations(doc: Doc, mentions: readonly TypedMention[], ex
       // An interviewer's "I" and "you" are not the article's people; a list of places is no containment.
       if (FIRST_OR_SECOND_PERSON.test(a.text) || FIRST_OR_SECOND_PERSON.test(b.text)) continue;
       if (r.label === 'Located_In' && inPlaceList(doc, a, b, sentencePlaces)) continue;
+      // Where someone lives is a settlement, a region or a country the gazetteers know: a name the tagger alone calls a place ("Anderson Cooper, of CNN") is too often a body.
+      if (r.label === 'Live_In' && !SETTLED.has(b.class)) continue;
       out.push({
         family: FAMILY[r.label],
         subjectMention: subject,

@@ -35,6 +35,9 @@ describe('relations the shipped classifier reads', () => {
     const [doc, m] = typed('Attorneys general from Velmora, Tessaland, Ostria and Drenmark joined the suit.', [['Velmora', 'Region'], ['Tessaland', 'Region'], ['Ostria', 'Region'], ['Drenmark', 'Region']]);
     expect(stated(doc, m)).toEqual([]);
     const [doc2, m2] = typed('Tomas Brel, a spokesman for Drennow Corp., said so.', [['Tomas Brel', 'Person'], ['Drennow Corp.', 'Company']]);
+    // A residence the gazetteers do not know as a settlement, region or country is left out.
+    const [doc3, m3] = typed('Ana Sousa was born in Velmora in 1932.', [['Ana Sousa', 'Person'], ['Velmora', 'Place']]);
+    expect(stated(doc3, m3)).toEqual([]);
     const rule = { family: 'member' as const, subjectMention: 0, objectMention: 1, sentenceIndex: 0, start: 0, end: 10, confidence: 0.8, rule: 'test' };
     expect(learnedRelations(doc2, m2, [rule])).toEqual([]);
   });
