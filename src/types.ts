@@ -290,6 +290,10 @@ export type EventRole = (typeof EVENT_ROLES)[number];
 /** The field of an event that holds the participants in each role. */
 export const EVENT_ROLE_FIELDS = { place: 'places', actor: 'actors', target: 'targets' } as const satisfies Record<EventRole, string>;
 
+/** How a text holds what it says when it does not assert it: a question, a negation, a possibility or plan. */
+export type Factuality = 'question' | 'negated' | 'hypothetical';
+export const FACTUALITIES: readonly Factuality[] = ['question', 'negated', 'hypothetical'];
+
 /** Where in an article a fact was read: the sentence, the span of the words that state it, the rule, how sure. */
 export interface Evidence {
   sentenceIndex: number;
@@ -297,6 +301,8 @@ export interface Evidence {
   end: number;
   confidence: number;
   rule: string;
+  /** Set when the text does not assert the fact: it is kept as a statement, never as a direct triple or a graph edge. */
+  factuality?: Factuality;
 }
 
 /** Evidence with the article it is in and its sentence's text and offsets, as the statements carry it. */

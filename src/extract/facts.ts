@@ -5,15 +5,27 @@
 import type { Doc, ExtractedPost, Facts, TypedMention } from '../types.js';
 import { extractEvents } from './events.js';
 import { findSocialPosts } from './posts.js';
+import { factualityBetween } from './factuality.js';
 import { learnedRelations } from './learned-relations.js';
 import { extractRelations } from './relations.js';
 import { ArticleView } from './sentence-view.js';
+
+/** The token of a mention whose head lies outside it. */
+function headOf(doc: Doc, m: TypedMention): number {
+  for (let t = m.tokenEnd - 1; t >= m.tokenStart; t--) if (doc.heads[t] < m.tokenStart || doc.heads[t] >= m.tokenEnd) return t;
+  return m.tokenEnd - 1;
+}
 
 export function extractFacts(doc: Doc, typed: readonly TypedMention[], published: string | undefined): Facts {
   const view = new ArticleView(doc, typed);
   const articleEvents = extractEvents(view, published);
   const { relations, sources } = extractRelations(view, articleEvents);
   relations.push(...learnedRelations(doc, typed, relations));
+  for (const r of relations) {
+    if (r.subjectMention === undefined || r.objectMention === undefined) continue;
+    const factuality = factualityBetween(doc, r.sentenceIndex, headOf(doc, typed[r.subjectMention]), headOf(doc, typed[r.objectMention]));
+    if (factuality) r.factuality = factuality;
+  }
   // Events nothing is said of stay only when a relation points at them ("ordered an attack").
   const keep = articleEvents.events.map((_, i) => articleEvents.reported[i] || relations.some((r) => r.objectEvent === i || r.subjectEvent === i));
   const renumber = new Map<number, number>();

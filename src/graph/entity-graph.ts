@@ -66,7 +66,8 @@ export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], opti
     edges.set(key, graph.addEdgeWithKey(`e${graph.size}`, source, target, { predicate, family, weak, confidence: ev.confidence, evidenceCount: 1, evidence: [evidence] }));
   };
   for (const r of resolved) {
-    for (const rel of r.relations) connect(rel.subject, rel.object, localName(RELATION_PROPERTY[rel.family].value), rel.family, rel.evidence);
+    // The graph holds what the articles state: a question, a negation or a possibility is no edge.
+    for (const rel of r.relations) if (!rel.evidence.factuality) connect(rel.subject, rel.object, localName(RELATION_PROPERTY[rel.family].value), rel.family, rel.evidence);
     for (const ev of r.events) {
       for (const role of EVENT_ROLES) for (const p of ev[EVENT_ROLE_FIELDS[role]]) connect(ev.iri, p.iri, localName(EVENT_ROLE_PROPERTY[role].value), role, p.evidence);
       const attrs = graph.getNodeAttributes(ev.iri);

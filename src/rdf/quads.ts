@@ -193,13 +193,15 @@ class ArticleGraph {
     }
     this.add(st, NKG.confidence, this.w.dec(Math.round(ev.confidence * 1000) / 1000));
     this.add(st, NKG.extractedBy, literal(ev.rule));
+    if (ev.factuality) this.add(st, NKG.factuality, literal(ev.factuality));
     this.add(st, PROV.wasDerivedFrom, this.art);
     extra?.(st);
   }
 
   /** A fact between two resources: the direct triple (once per build) and its statement. */
   private fact(s: string, p: NamedNode, o: string, ev: ArticleEvidence, extra?: (st: NamedNode) => void): void {
-    this.w.addOnce(namedNode(s), p, namedNode(o));
+    // A question, a negation or a possibility is kept as what the article says, not as a fact.
+    if (!ev.factuality) this.w.addOnce(namedNode(s), p, namedNode(o));
     this.statement(s, p, namedNode(o), ev, extra);
   }
 

@@ -44,7 +44,7 @@ export const NKG = terms(PREFIXES.nkg, [
   // articles, mentions, statements, posts
   'datePublishedInferred', 'sourceName', 'citesSource', 'refersTo', 'inArticle', 'anchorOf', 'beginIndex', 'endIndex',
   'sentenceIndex', 'confidence', 'evidenceText', 'factBeginIndex', 'factEndIndex', 'extractedBy', 'role', 'timeExpression',
-  'lowerBound', 'authorName', 'hashtag', 'antecedent', 'linkedBy', 'mentionType',
+  'lowerBound', 'authorName', 'hashtag', 'antecedent', 'linkedBy', 'mentionType', 'factuality',
 ]);
 export const SEM = terms(PREFIXES.sem, ['hasPlace', 'hasActor', 'hasEarliestBeginTimeStamp', 'hasLatestEndTimeStamp']);
 export const SCHEMA = terms(PREFIXES.schema, ['NewsArticle', 'headline', 'datePublished', 'url', 'isPartOf', 'text', 'author', 'mentions']);

@@ -23,7 +23,7 @@ function eventKey(eventType: EventType, place: string | undefined, time: { earli
 export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfTyped: (string | undefined)[], labelOf: Map<string, string>, base: string): Pick<ResolvedArticle, 'relations' | 'events' | 'sources' | 'posts'> {
   const evidence = (e: Evidence): ArticleEvidence => {
     const s = doc.sentences[e.sentenceIndex];
-    return { articleId: article.id, sentenceIndex: e.sentenceIndex, sentenceText: doc.text.slice(s.start, s.end), sentenceStart: s.start, sentenceEnd: s.end, start: e.start, end: e.end, confidence: e.confidence, rule: e.rule };
+    return { articleId: article.id, sentenceIndex: e.sentenceIndex, sentenceText: doc.text.slice(s.start, s.end), sentenceStart: s.start, sentenceEnd: s.end, start: e.start, end: e.end, confidence: e.confidence, rule: e.rule, ...(e.factuality ? { factuality: e.factuality } : {}) };
   };
   const args = (list: EventArgument[]): ResolvedArgument[] => {
     const out: ResolvedArgument[] = [];

@@ -194,6 +194,11 @@ describe('edges', () => {
     expect(twice.getEdgeAttributes(twice.edges()[0]).confidence).toBeCloseTo(0.75, 10);
   });
 
+  test('a relation the article does not assert (a question, a negation, a plan) is no edge', () => {
+    const asked = buildGraph(entities, [article('a2', { relations: [{ family: 'lead', subject: BRAM, object: GUILD, evidence: { ...ev('a2', 0, 0.9), factuality: 'question' } }] })], { layout: false, events: [] });
+    expect(asked.size).toBe(0);
+  });
+
   test('a co-mention edge is weak, at confidence 0.2, with the sentence but no fact offsets or rule', () => {
     const co = graph.getEdgeAttributes(graph.findEdge((_e, a) => a.weak)!);
     expect(co).toMatchObject({ confidence: 0.2, family: 'co-mention' });

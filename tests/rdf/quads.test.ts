@@ -252,3 +252,18 @@ describe('isValidBase', () => {
     expect(isValidBase(base)).toBe(valid);
   });
 });
+
+describe('facts the article does not assert', () => {
+  test('a negated relation is a statement marked with its factuality, with no direct triple', () => {
+    const { resolved: [a1], entities: ents } = fixture();
+    const denied = { ...a1.relations[0], family: 'attack' as const, evidence: { ...a1.relations[0].evidence, factuality: 'negated' as const } };
+    const s = new Store(buildQuads([{ ...a1, relations: [a1.relations[0], denied] }], ents, BASE));
+    const attacked = `${NKG}attacked`;
+    expect(s.getQuads(ALBA, attacked, POLICE, DataFactory.defaultGraph())).toHaveLength(0);
+    const st = s.getSubjects(`${PREFIXES.rdf}predicate`, attacked, null);
+    expect(st).toHaveLength(1);
+    expect(s.getObjects(st[0], `${NKG}factuality`, null).map((o) => o.value)).toEqual(['negated']);
+    // The asserted warning keeps its triple.
+    expect(s.getQuads(ALBA, `${NKG}warned`, POLICE, DataFactory.defaultGraph())).toHaveLength(1);
+  });
+});
