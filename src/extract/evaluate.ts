@@ -74,7 +74,8 @@ export function namedPart(text: string): { offset: number; name: string } | null
   return { offset, name };
 }
 
-function score(correct: number, gold: number, predicted: number): Score {
+/** Precision, recall and F1 in percent from the counts. */
+export function score(correct: number, gold: number, predicted: number): Score {
   const precision = predicted ? (100 * correct) / predicted : 0;
   const recall = gold ? (100 * correct) / gold : 0;
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, gold, predicted, correct };

@@ -28,7 +28,7 @@ function commonAncestor(doc: Doc, x: number, y: number): number {
 /** How the text holds the fact between tokens x and y (the heads of its two arguments); undefined when it asserts it. */
 export function factualityBetween(doc: Doc, sentenceIndex: number, x: number, y: number): Factuality | undefined {
   const s = doc.sentences[sentenceIndex];
-  for (const arg of [x, y]) if (/^(unlike|except)$/i.test(doc.tokens[arg - 1]?.text ?? '') || /^(unlike|except)$/i.test(doc.lemmas[childOf(doc, arg, 'case', s.tokenStart, s.tokenEnd)] ?? '')) return 'negated';
+  for (const arg of [x, y]) if (/^(unlike|except)$/i.test(doc.tokens[arg - 1]?.text ?? '') || /^(unlike|except)$/i.test(doc.lemmas[childOf(doc, arg, 'case')] ?? '')) return 'negated';
   const lca = commonAncestor(doc, x, y);
   // A fact a noun phrase holds ("Mosul, Iraq", "New Mexico governor Gary Johnson", "the mayor of X")
   // is taken for granted by whatever the clause around it says: only a clause's own fact can be denied or planned.
@@ -42,9 +42,8 @@ export function factualityBetween(doc: Doc, sentenceIndex: number, x: number, y:
     if (!CLAUSAL.test(doc.deprels[t])) break;
     t = doc.heads[t];
   }
-  const on = new Set(path);
-  for (let c = s.tokenStart; c < s.tokenEnd; c++) {
-    if (!on.has(doc.heads[c])) continue;
+  const children = childrenOf(doc);
+  for (const c of path.flatMap((t) => children[t])) {
     const lemma = doc.lemmas[c].toLowerCase();
     const rel = doc.deprels[c];
     if ((rel === 'advmod' || rel === 'det') && NEGATORS.has(lemma)) return 'negated';
@@ -61,7 +60,18 @@ export function factualityBetween(doc: Doc, sentenceIndex: number, x: number, y:
   return undefined;
 }
 
-function childOf(doc: Doc, t: number, rel: string, from: number, to: number): number {
-  for (let c = from; c < to; c++) if (doc.heads[c] === t && doc.deprels[c] === rel) return c;
-  return -1;
+function childOf(doc: Doc, t: number, rel: string): number {
+  return childrenOf(doc)[t]?.find((c) => doc.deprels[c] === rel) ?? -1;
+}
+
+const childrenCache = new WeakMap<Doc, number[][]>();
+/** Each token's dependents, built once per Doc: a sentence with many relations stays linear. */
+function childrenOf(doc: Doc): number[][] {
+  let children = childrenCache.get(doc);
+  if (!children) {
+    children = doc.tokens.map(() => []);
+    doc.heads.forEach((h, t) => h >= 0 && children![h].push(t));
+    childrenCache.set(doc, children);
+  }
+  return children;
 }

@@ -108,8 +108,9 @@ export function pairFeatures(doc: Doc, a: RelationArg, b: RelationArg, namesBetw
     f.push(`lpath=${rels.join(' ')}:${via.map((t) => lower(doc, t)).join(' ')}`, `ppath=${tp}:${rels.join(' ')}:${doc.pos[path.lca]}`, `lcapos=${tp}:${doc.pos[path.lca]}:${doc.deprels[path.lca]}`);
     for (const t of via) f.push(`via=${lower(doc, t)}`, `via+tp=${tp}:${lower(doc, t)}`);
     // The case markers of the names ("in", "of", "for") say much of what a path means.
-    for (let t = 0; t < doc.tokens.length; t++) {
-      if ((doc.heads[t] === ha || doc.heads[t] === hb) && doc.deprels[t] === 'case') f.push(`case=${doc.heads[t] === ha ? 'a' : 'b'}:${lower(doc, t)}`);
+    // A case marker stands just before its name (or inside it), so only those few tokens are read.
+    for (const [side, arg, h] of [['a', a, ha], ['b', b, hb]] as const) {
+      for (let t = Math.max(0, arg.tokenStart - 3); t < arg.tokenEnd; t++) if (doc.heads[t] === h && doc.deprels[t] === 'case') f.push(`case=${side}:${lower(doc, t)}`);
     }
   } else f.push('nopath');
   const ids = new Int32Array(f.length);

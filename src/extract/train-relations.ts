@@ -8,6 +8,7 @@ import { analyze, mulberry32, PerceptronTrainer, type LinearModel } from '../nlp
 import type { Doc } from '../types.js';
 import { readConll04, type GoldSentence } from './conll04.js';
 import { candidatePairs, relationArgs, type RelationModel, classifyPairs, pairFeatures, RELATION_LABELS, type RelationArg, type RelationLabel } from './relation-model.js';
+import { score, type Score } from './evaluate.js';
 import { typeMentions, type PlaceLookup } from './typing.js';
 
 /** The token range of a character span in the Doc (the tokens it covers). */
@@ -167,14 +168,8 @@ export function trainRelationModel(trainPath: string, opts: TrainRelationsOption
   return { model: perceptron(examples, epochs, seed, opts.log), minMargin: margin };
 }
 
-export interface RelationScore {
-  precision: number;
-  recall: number;
-  f1: number;
-  gold: number;
-  predicted: number;
-  correct: number;
-}
+/** The same counts and percentages as the GUM scores. */
+export type RelationScore = Score;
 
 export interface RelationsReport {
   sentences: number;
@@ -200,11 +195,6 @@ export function comparableName(text: string, type: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
-function score(correct: number, gold: number, predicted: number): RelationScore {
-  const precision = predicted ? (100 * correct) / predicted : 0;
-  const recall = gold ? (100 * correct) / gold : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, gold, predicted, correct };
-}
 
 /** Scores the relation model on a CoNLL04 file, end to end and with the gold names. */
 export function evaluateRelations(path: string, places: PlaceLookup, { model, minMargin }: RelationModel): RelationsReport {
