@@ -5,8 +5,7 @@
  * evidence a name keeps its coarse class.
  */
 import type { Doc, EntityClass, Mention } from '../types.js';
-
-const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+import { wordSet as words } from './lexicon.js';
 
 /** Nouns that say what kind of work a title is ("the film X", "his album X", "X, a 2004 novel"). */
 const WORK_NOUNS: Readonly<Record<string, EntityClass>> = Object.fromEntries([

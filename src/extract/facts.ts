@@ -8,13 +8,7 @@ import { findSocialPosts } from './posts.js';
 import { factualityBetween } from './factuality.js';
 import { learnedRelations } from './learned-relations.js';
 import { extractRelations } from './relations.js';
-import { ArticleView } from './sentence-view.js';
-
-/** The token of a mention whose head lies outside it. */
-function headOf(doc: Doc, m: TypedMention): number {
-  for (let t = m.tokenEnd - 1; t >= m.tokenStart; t--) if (doc.heads[t] < m.tokenStart || doc.heads[t] >= m.tokenEnd) return t;
-  return m.tokenEnd - 1;
-}
+import { ArticleView, spanHead } from './sentence-view.js';
 
 export function extractFacts(doc: Doc, typed: readonly TypedMention[], published: string | undefined): Facts {
   const view = new ArticleView(doc, typed);
@@ -23,7 +17,7 @@ export function extractFacts(doc: Doc, typed: readonly TypedMention[], published
   relations.push(...learnedRelations(doc, typed, relations));
   for (const r of relations) {
     if (r.subjectMention === undefined || r.objectMention === undefined) continue;
-    const factuality = factualityBetween(doc, r.sentenceIndex, headOf(doc, typed[r.subjectMention]), headOf(doc, typed[r.objectMention]));
+    const factuality = factualityBetween(doc, r.sentenceIndex, spanHead(doc, typed[r.subjectMention].tokenStart, typed[r.subjectMention].tokenEnd), spanHead(doc, typed[r.objectMention].tokenStart, typed[r.objectMention].tokenEnd));
     if (factuality) r.factuality = factuality;
   }
   // Events nothing is said of stay only when a relation points at them ("ordered an attack").

@@ -5,6 +5,9 @@
  */
 import type { EventType, RelationFamily } from '../types.js';
 
+/** A set of the space-separated words of a word list. */
+export const wordSet = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+
 /** Event types that are acts of violence against people: their reports refer to one another. */
 export const VIOLENT: ReadonlySet<EventType> = new Set(['attack', 'bombing', 'shooting', 'stabbing', 'killing', 'military-strike']);
 

@@ -6,6 +6,7 @@
  */
 import { defaultRelationModelPath, hashString, readLinearModelFile, writeLinearModelFile, type LinearModel } from '../nlp/index.js';
 import { CATEGORY_OF, type Doc, type EntityClass } from '../types.js';
+import { spanHead } from './sentence-view.js';
 
 /** CoNLL04's entity types, as newskg's classes fall into them. */
 export type RelationArgType = 'Peop' | 'Org' | 'Loc';
@@ -54,14 +55,6 @@ export interface RelationArg {
   type: RelationArgType;
 }
 
-/** The token of a span whose head lies outside it (the span's syntactic head). */
-function headToken(doc: Doc, a: RelationArg): number {
-  for (let t = a.tokenEnd - 1; t >= a.tokenStart; t--) {
-    const h = doc.heads[t];
-    if (h < a.tokenStart || h >= a.tokenEnd) return t;
-  }
-  return a.tokenEnd - 1;
-}
 
 const MAX_PATH = 10;
 const MAX_BETWEEN = 8;
@@ -89,8 +82,8 @@ export function pairFeatures(doc: Doc, a: RelationArg, b: RelationArg, namesBetw
   const tp = `${a.type}>${b.type}`;
   const aFirst = a.tokenStart < b.tokenStart;
   f.push('bias', `tp=${tp}`, `dir=${tp}:${aFirst}`);
-  const ha = headToken(doc, a);
-  const hb = headToken(doc, b);
+  const ha = spanHead(doc, a.tokenStart, a.tokenEnd);
+  const hb = spanHead(doc, b.tokenStart, b.tokenEnd);
   f.push(`ha=${lower(doc, ha)}`, `hb=${lower(doc, hb)}`);
   const [l, r] = aFirst ? [a, b] : [b, a];
   const gap = r.tokenStart - l.tokenEnd;

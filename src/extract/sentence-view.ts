@@ -5,6 +5,12 @@
 import type { Doc, TypedMention } from '../types.js';
 import { AGENT_NOUNS, AUXILIARIES } from './lexicon.js';
 
+/** The syntactic head of the tokens [start, end): the last one whose head lies outside the span (else the last token). */
+export function spanHead(doc: Doc, start: number, end: number): number {
+  for (let t = end - 1; t >= start; t--) if (doc.heads[t] < start || doc.heads[t] >= end) return t;
+  return end - 1;
+}
+
 export class ArticleView {
   /** Index of the (longest) entity mention covering each token, or -1. */
   readonly at: Int32Array;

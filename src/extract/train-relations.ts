@@ -226,7 +226,7 @@ export function evaluateRelations(path: string, places: PlaceLookup, { model, mi
     const foundExact = new Set(pairs.map(([h, t, label]) => exactKey(h, t, label)));
     exact = [exact[0] + goldExact.size, exact[1] + foundExact.size, exact[2] + [...foundExact].filter((f) => goldExact.has(f)).length];
     // With the gold names: the classifier alone.
-    const given = trainingSentence(s);
+    const given = trainingSentence(s, doc);
     const predicted = classifyPairs(model, given.doc, given.args, minMargin);
     const right = predicted.filter((r) => given.gold.get(`${r.head} ${r.tail}`) === r.label).length;
     goldNames = [goldNames[0] + given.gold.size, goldNames[1] + predicted.length, goldNames[2] + right];

@@ -10,6 +10,7 @@
  * never names of particular entities.
  */
 import type { Doc, EntityClass, Mention, TypedMention } from '../types.js';
+import { wordSet as words } from './lexicon.js';
 import { appositionClass, legislationClass, placeKind, productClass, teamOrPartyContext, workClass } from './classes.js';
 
 /** Places the typing consults: which names are countries and which cities. */
@@ -25,8 +26,6 @@ export interface PlaceLookup {
   /** Whether a lowercase word is an ordinary English word (the tagger's word list); absent, none is. */
   isWord?(word: string): boolean;
 }
-
-const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Head nouns that end names of news media. */
 const MEDIA_HEADS = words('news times post press journal herald tribune gazette telegraph guardian chronicle observer mail express daily weekly magazine radio television tv broadcasting broadcaster channel network wire images photos reuters');
@@ -178,6 +177,11 @@ function contextType(doc: Doc, tokenStart: number, tokenEnd: number): [EntityCla
   return undefined;
 }
 
+/** Whether a gazetteer knows the name as a country, city or region. */
+function isGazetteerPlace(places: PlaceLookup, name: string): boolean {
+  return places.isCountry(name) || places.isCity(name) || places.isRegion?.(name) === true;
+}
+
 /** Words around a name that say it is a body with members: "Scientology officials", "members of the DAB". */
 const AFTER_BODY = words('officials executives staffers members');
 const BEFORE_BODY_OF = words('member members leader leaders');
@@ -187,7 +191,7 @@ const BEFORE_BODY_OF = words('member members leader leaders');
  * "Iraq officials" speak for the country, and stay its.
  */
 function bodyContext(doc: Doc, m: Mention, places: PlaceLookup): [EntityClass, string] | undefined {
-  if (m.tag === 'PER' || places.isCountry(m.text) || places.isCity(m.text) || places.isRegion?.(m.text) || places.isDemonym(m.text)) return undefined;
+  if (m.tag === 'PER' || isGazetteerPlace(places, m.text) || places.isDemonym(m.text)) return undefined;
   const after = lowerAt(doc, m.tokenEnd);
   if (AFTER_BODY.has(after) && /^NNS$/.test(doc.pos[m.tokenEnd])) return ['Organization', `followed by "${after}"`];
   const t = lowerAt(doc, m.tokenStart - 1) === 'the' ? m.tokenStart - 2 : m.tokenStart - 1;
@@ -442,7 +446,7 @@ export function typeMentions(doc: Doc, places: PlaceLookup): TypedMention[] {
       cls = team[0];
       // "England striker": the national side, while "in England" stays the country; the context
       // holds for this mention only when the name is also a place's.
-      const place = places.isCountry(m.text) || places.isCity(m.text) || places.isRegion?.(m.text);
+      const place = isGazetteerPlace(places, m.text);
       typingRules.push(`${place ? 'local context' : 'context'}: ${team[1]}`);
     } else if (ctx) {
       cls = ctx[0];

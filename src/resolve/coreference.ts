@@ -12,11 +12,10 @@
  * a window of recent sentences, so the cost grows with the mentions, not with their pairs.
  */
 import { createRequire } from 'node:module';
-import { normaliseName } from '../extract/index.js';
+import { normaliseName, spanHead, wordSet as words } from '../extract/index.js';
 import { CATEGORY_OF, type CorefLink, type CorefSieve, type Coreference, type Doc, type EntityCategory, type EntityClass, type ReferringKind, type TypedMention } from '../types.js';
 
 type Gender = 'male' | 'female';
-const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 type GrammaticalNumber = 'singular' | 'plural';
 
 /** A mention as the sieve sees it: a name (a typed mention), a pronoun or a description. */
@@ -200,16 +199,6 @@ export function corefer(doc: Doc, typed: readonly TypedMention[]): Coreference {
   return sieve.result(typed);
 }
 
-/** The token of a span whose head lies outside it (the last such, for a flat name). */
-function headOf(doc: Doc, start: number, end: number): number {
-  let head = end - 1;
-  for (let t = start; t < end; t++) {
-    const h = doc.heads[t];
-    if (h < start || h >= end) head = t;
-  }
-  return head;
-}
-
 function collectNodes(doc: Doc, typed: readonly TypedMention[]): Node[] {
   const nodes: Node[] = [];
   const inName = new Uint8Array(doc.tokens.length);
@@ -217,7 +206,7 @@ function collectNodes(doc: Doc, typed: readonly TypedMention[]): Node[] {
     const category = CATEGORY_OF[m.class];
     if (!category || category === 'event') return;
     for (let t = m.tokenStart; t < m.tokenEnd; t++) inName[t] = 1;
-    const node: Node = { kind: 'name', typed: i, sentence: m.sentenceIndex, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, head: headOf(doc, m.tokenStart, m.tokenEnd), category, cls: m.class, number: 'singular' };
+    const node: Node = { kind: 'name', typed: i, sentence: m.sentenceIndex, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, head: spanHead(doc, m.tokenStart, m.tokenEnd), category, cls: m.class, number: 'singular' };
     if (category === 'person' && m.tokenEnd - m.tokenStart > 1) node.gender = genderOfFirstName(doc.tokens[m.tokenStart].text);
     nodes.push(node);
   });
