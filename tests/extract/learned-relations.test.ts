@@ -2,21 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { learnedRelations } from '../../src/extract/learned-relations.js';
 import { analyze } from '../../src/nlp/index.js';
 import type { Doc, EntityClass, TypedMention } from '../../src/types.js';
+import { typedMentions } from '../helpers/mentions.js';
 
 /** The parse of `text` with its names placed by hand and typed. */
 function typed(text: string, names: [string, EntityClass][]): [Doc, TypedMention[]] {
   const doc = analyze(text);
-  let from = 0;
-  const mentions = names.map(([name, cls]): TypedMention => {
-    const start = text.indexOf(name, from);
-    from = start + name.length;
-    const end = start + name.length;
-    const tokenStart = doc.tokens.findIndex((t) => t.start === start);
-    const tokenEnd = doc.tokens.findIndex((t) => t.end === end) + 1;
-    const sentenceIndex = doc.sentences.findIndex((s) => s.tokenStart <= tokenStart && tokenStart < s.tokenEnd);
-    return { text: name, start, end, tokenStart, tokenEnd, sentenceIndex, class: cls, score: 0.9, typingRules: ['test'] };
-  });
-  return [doc, mentions];
+  return [doc, typedMentions(doc, names)];
 }
 
 const stated = (doc: Doc, m: TypedMention[]) => learnedRelations(doc, m, []).map((r) => `${m[r.subjectMention!].text} ${r.family} ${m[r.objectMention!].text}`);
