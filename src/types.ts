@@ -255,9 +255,60 @@ export const EVENT_TYPES = [
   'meeting',
   'raid',
   'manhunt',
+  // Read from any clause (extract/clauses.ts), by the ACE 2005 taxonomy and what news needs beyond it.
+  'birth',
+  'marriage',
+  'divorce',
+  'injury',
+  'transport',
+  'transfer-ownership',
+  'transfer-money',
+  'start-org',
+  'merge-org',
+  'bankruptcy',
+  'end-org',
+  'communication',
+  'start-position',
+  'end-position',
+  'nomination',
+  'release',
+  'lawsuit',
+  'conviction',
+  'sentencing',
+  'fine',
+  'execution',
+  'extradition',
+  'acquittal',
+  'appeal',
+  'pardon',
+  'statement',
+  'competition-result',
+  'financial-result',
+  'agreement',
+  'investment',
+  // A clause no type fits: an event of its predicate's lemma.
+  'occurrence',
 ] as const;
 /** An event's type (each has a class in the ontology: attack → nkg:Attack). */
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The ACE 2005 event types, each the parent class of the event types under it ("Conflict" over attack). */
+export const EVENT_CATEGORIES = ['Life', 'Movement', 'Transaction', 'Business', 'Conflict', 'Contact', 'Personnel', 'Justice', 'Communication', 'Outcome'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+/** The ACE type each event type is a subtype of; 'Communication' (statements, warnings) and 'Outcome' (results, deals) are what news needs beyond ACE. */
+export const EVENT_CATEGORY_OF: Readonly<Partial<Record<EventType, EventCategory>>> = {
+  attack: 'Conflict', bombing: 'Conflict', shooting: 'Conflict', stabbing: 'Conflict', 'military-strike': 'Conflict', raid: 'Conflict', protest: 'Conflict',
+  killing: 'Life', death: 'Life', birth: 'Life', marriage: 'Life', divorce: 'Life', injury: 'Life',
+  arrest: 'Justice', warrant: 'Justice', charge: 'Justice', trial: 'Justice', manhunt: 'Justice', release: 'Justice', lawsuit: 'Justice', conviction: 'Justice',
+  sentencing: 'Justice', fine: 'Justice', execution: 'Justice', extradition: 'Justice', acquittal: 'Justice', appeal: 'Justice', pardon: 'Justice',
+  election: 'Personnel', resignation: 'Personnel', 'start-position': 'Personnel', 'end-position': 'Personnel', nomination: 'Personnel',
+  meeting: 'Contact', communication: 'Contact',
+  transport: 'Movement',
+  'transfer-ownership': 'Transaction', 'transfer-money': 'Transaction', investment: 'Transaction',
+  'start-org': 'Business', 'merge-org': 'Business', bankruptcy: 'Business', 'end-org': 'Business',
+  statement: 'Communication', warning: 'Communication',
+  'competition-result': 'Outcome', 'financial-result': 'Outcome', agreement: 'Outcome',
+};
 
 /** The families of relations newskg extracts; each is written with one ontology property. */
 export const RELATION_FAMILIES = [
@@ -285,10 +336,10 @@ export const RELATION_FAMILIES = [
 export type RelationFamily = (typeof RELATION_FAMILIES)[number];
 
 /** The roles an event's participants play, each written with one property. */
-export const EVENT_ROLES = ['place', 'actor', 'target'] as const;
+export const EVENT_ROLES = ['place', 'actor', 'target', 'recipient', 'destination', 'origin', 'topic'] as const;
 export type EventRole = (typeof EVENT_ROLES)[number];
 /** The field of an event that holds the participants in each role. */
-export const EVENT_ROLE_FIELDS = { place: 'places', actor: 'actors', target: 'targets' } as const satisfies Record<EventRole, string>;
+export const EVENT_ROLE_FIELDS = { place: 'places', actor: 'actors', target: 'targets', recipient: 'recipients', destination: 'destinations', origin: 'origins', topic: 'topics' } as const satisfies Record<EventRole, string>;
 
 /** How a text holds what it says when it does not assert it: a question, a negation, a possibility or plan. */
 export type Factuality = 'question' | 'negated' | 'hypothetical';
@@ -338,18 +389,37 @@ export interface TimeArgument extends Evidence {
   text: string;
 }
 
+/** A quantity a clause states that is not a casualty count: "$1.65bn", "76%", "2-1". */
+export interface AmountArgument extends Evidence {
+  text: string;
+}
+
 export interface ExtractedEvent {
   eventType: EventType;
+  /** The lemma of the predicate a clause event was read from ("buy"); absent for events found by their trigger words. */
+  predicate?: string;
+  /** Whether that predicate is an event noun ("acquisition"), not a verb. */
+  nominal?: boolean;
   /** Every mention of the event: its trigger words and their sentences. */
   mentions: EventMention[];
   /** The typed mention that names it ("the Paris attacks"), if any. */
   nameMention?: number;
+  /** The agent (actors), the patient (targets), who receives, where to, where from, what about. */
   places: EventArgument[];
   actors: EventArgument[];
   targets: EventArgument[];
+  recipients: EventArgument[];
+  destinations: EventArgument[];
+  origins: EventArgument[];
+  topics: EventArgument[];
   times: TimeArgument[];
   killed: CountArgument[];
   injured: CountArgument[];
+  amounts: AmountArgument[];
+  /** Set when the text does not assert the event (denied, planned, possible, asked). */
+  factuality?: Factuality;
+  /** Who the article says reports it ("X said that …"). */
+  reportedBy?: EventArgument;
 }
 
 export interface ExtractedRelation extends Evidence {
@@ -496,6 +566,7 @@ export interface ResolvedEvent {
   /** The IRI of the named-event entity when the event also has a key IRI (both are the same event). */
   sameAs?: string;
   eventType: EventType;
+  predicate?: string;
   label: string;
   /** Whether a name ("the Paris attacks") gives the event its IRI. */
   isNamed: boolean;
@@ -503,9 +574,17 @@ export interface ResolvedEvent {
   places: ResolvedArgument[];
   actors: ResolvedArgument[];
   targets: ResolvedArgument[];
+  recipients: ResolvedArgument[];
+  destinations: ResolvedArgument[];
+  origins: ResolvedArgument[];
+  topics: ResolvedArgument[];
   times: ResolvedTime[];
   killed: ResolvedCount[];
   injured: ResolvedCount[];
+  amounts: { text: string; evidence: ArticleEvidence }[];
+  factuality?: Factuality;
+  /** Who reports it. */
+  reportedBy?: ResolvedArgument;
 }
 
 export interface ResolvedSource {

@@ -106,6 +106,8 @@ export function extractEvents(view: ArticleView, published: string | undefined):
       if (!type || (named >= 0 && mentions[named].tokenEnd - 1 !== t)) continue;
       // "planned attacks", "possible bombings", "the type of attack": talk of events that did not (yet) happen.
       if (named < 0 && [1, 2, 3].some((d) => HYPOTHETICAL.has(view.word(t - d)))) continue;
+      // "assassination plots", "bomb threats", "attack attempts": the event is what was plotted.
+      if (named < 0 && /^(plots?|threats?|attempts?|fears?|scares?)$/.test(view.word(t + 1))) continue;
       // "plans to attack", "threatened to bomb": an infinitive is an intention, not a report.
       if (named < 0 && view.pos(t) === 'VB' && view.word(t - 1) === 'to') continue;
       const trigger = doc.tokens[t];
@@ -116,9 +118,14 @@ export function extractEvents(view: ArticleView, published: string | undefined):
         places: [],
         actors: [],
         targets: [],
+        recipients: [],
+        destinations: [],
+        origins: [],
+        topics: [],
         times: [],
         killed: [],
         injured: [],
+        amounts: [],
       };
       if (named >= 0) e.nameMention = named;
       const evidence = (rule: string, a: number, b: number, confidence = 0.6): Evidence => ({ sentenceIndex: si, start: Math.min(doc.tokens[a].start, trigger.start), end: Math.max(doc.tokens[b].end, trigger.end), confidence, rule });

@@ -2,7 +2,8 @@
  * Everything an article states beyond its names: events with their arguments, relations
  * between entities, the sources it cites, and the social-media posts it embeds.
  */
-import type { Doc, ExtractedPost, Facts, TypedMention } from '../types.js';
+import { EVENT_ROLES, EVENT_ROLE_FIELDS, type Doc, type ExtractedPost, type Facts, type TypedMention } from '../types.js';
+import { addClauseArguments, clauseEvents } from './clauses.js';
 import { extractEvents } from './events.js';
 import { findSocialPosts } from './posts.js';
 import { factualityBetween } from './factuality.js';
@@ -13,6 +14,20 @@ import { ArticleView, spanHead } from './sentence-view.js';
 export function extractFacts(doc: Doc, typed: readonly TypedMention[], published: string | undefined): Facts {
   const view = new ArticleView(doc, typed);
   const articleEvents = extractEvents(view, published);
+  // The parse fills the roles the trigger words' patterns left empty.
+  for (const [tok, ev] of articleEvents.eventAtToken) {
+    const e = articleEvents.events[ev];
+    const token = doc.tokens[tok];
+    const si = e.mentions.find((m) => m.start <= token.start && token.end <= m.end)?.sentenceIndex;
+    if (si === undefined) continue;
+    addClauseArguments(view, tok, si, e);
+    articleEvents.reported[ev] ||= EVENT_ROLES.some((r) => e[EVENT_ROLE_FIELDS[r]].length > 0);
+  }
+  // Clause events come after the trigger-word events, so the indices relations hold stay valid.
+  for (const e of clauseEvents(view, published, articleEvents.eventAtToken)) {
+    articleEvents.events.push(e);
+    articleEvents.reported.push(true);
+  }
   const { relations, sources } = extractRelations(view, articleEvents);
   relations.push(...learnedRelations(doc, typed, relations));
   for (const r of relations) {

@@ -6,9 +6,11 @@
  * clauses it is the complement of.
  */
 import type { Doc, Factuality } from '../types.js';
+import { dependentsOf } from './sentence-view.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
-const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can']);
+/** Modals of possibility and of the future: what "will" happen has not. */
+const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can', 'will', 'shall']);
 /** Verbs whose complement is not (yet) so: "plans to", "threatened to", "denied that". */
 const PLANNING = new Set(['plan', 'threaten', 'want', 'hope', 'intend', 'try', 'seek', 'aim', 'propose', 'consider', 'expect', 'offer']);
 const DENYING = new Set(['deny', 'reject', 'dispute']);
@@ -42,7 +44,7 @@ export function factualityBetween(doc: Doc, sentenceIndex: number, x: number, y:
     if (!CLAUSAL.test(doc.deprels[t])) break;
     t = doc.heads[t];
   }
-  const children = childrenOf(doc);
+  const children = dependentsOf(doc);
   for (const c of path.flatMap((t) => children[t])) {
     const lemma = doc.lemmas[c].toLowerCase();
     const rel = doc.deprels[c];
@@ -61,17 +63,40 @@ export function factualityBetween(doc: Doc, sentenceIndex: number, x: number, y:
 }
 
 function childOf(doc: Doc, t: number, rel: string): number {
-  return childrenOf(doc)[t]?.find((c) => doc.deprels[c] === rel) ?? -1;
+  return dependentsOf(doc)[t]?.find((c) => doc.deprels[c] === rel) ?? -1;
 }
 
-const childrenCache = new WeakMap<Doc, number[][]>();
-/** Each token's dependents, built once per Doc: a sentence with many relations stays linear. */
-function childrenOf(doc: Doc): number[][] {
-  let children = childrenCache.get(doc);
-  if (!children) {
-    children = doc.tokens.map(() => []);
-    doc.heads.forEach((h, t) => h >= 0 && children![h].push(t));
-    childrenCache.set(doc, children);
+/** Modifiers of an event noun that say it has not happened: "the planned trip", "a possible deal". */
+const UNREALISED = new Set(['planned', 'proposed', 'possible', 'potential', 'future', 'expected', 'upcoming', 'prospective', 'rumoured', 'rumored', 'mooted', 'hypothetical', 'cancelled', 'canceled', 'failed', 'would-be']);
+
+/** Verbs that report what their complement says happened. */
+const REPORTING = new Set(['say', 'tell', 'announce', 'report', 'claim', 'state', 'confirm', 'add', 'reveal', 'allege', 'testify', 'write', 'insist', 'explain', 'note']);
+
+/**
+ * How the text holds the event predicate t reports: a verb's own clause, or for an event noun
+ * the verb it is the object of ("denied the takeover", "plans a merger", "may face a trial").
+ */
+export function eventFactuality(doc: Doc, sentenceIndex: number, t: number): Factuality | undefined {
+  if (/^VB/.test(doc.pos[t])) return factualityBetween(doc, sentenceIndex, t, t);
+  // "the planned trip", "a possible merger", "the cancelled visit".
+  for (const c of dependentsOf(doc)[t]) {
+    const word = doc.tokens[c].text.toLowerCase();
+    if (doc.deprels[c] === 'amod' && UNREALISED.has(word)) return word === 'cancelled' || word === 'canceled' || word === 'failed' ? 'negated' : 'hypothetical';
   }
-  return children;
+  const verb = doc.heads[t];
+  if (verb < 0 || !/^VB/.test(doc.pos[verb])) return undefined;
+  const lemma = doc.lemmas[verb].toLowerCase();
+  if (DENYING.has(lemma)) return 'negated';
+  if (PLANNING.has(lemma)) return 'hypothetical';
+  return factualityBetween(doc, sentenceIndex, verb, verb);
+}
+
+/** The subject token of the verb of saying whose complement holds predicate t ("X said that Y bought Z" → X), or -1. */
+export function reporterOf(doc: Doc, t: number): number {
+  for (let c = t, k = 0; k < 3 && doc.heads[c] >= 0; k++) {
+    if (!/^(ccomp|parataxis|xcomp)/.test(doc.deprels[c])) return -1;
+    c = doc.heads[c];
+    if (REPORTING.has(doc.lemmas[c].toLowerCase())) return dependentsOf(doc)[c].find((d) => doc.deprels[d] === 'nsubj') ?? -1;
+  }
+  return -1;
 }

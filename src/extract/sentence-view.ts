@@ -11,6 +11,18 @@ export function spanHead(doc: Doc, start: number, end: number): number {
   return end - 1;
 }
 
+const dependentsCache = new WeakMap<Doc, number[][]>();
+/** Each token's dependents in the parse, built once per Doc: a sentence with many relations stays linear. */
+export function dependentsOf(doc: Doc): number[][] {
+  let children = dependentsCache.get(doc);
+  if (!children) {
+    children = doc.tokens.map(() => []);
+    doc.heads.forEach((h, t) => h >= 0 && children![h].push(t));
+    dependentsCache.set(doc, children);
+  }
+  return children;
+}
+
 export class ArticleView {
   /** Index of the (longest) entity mention covering each token, or -1. */
   readonly at: Int32Array;

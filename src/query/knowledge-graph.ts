@@ -12,8 +12,11 @@ import oxigraph from 'oxigraph';
 import { build, type BuildOptions } from '../pipeline/index.js';
 import { InputError, NewskgError, NotFoundError, QueryError } from '../errors.js';
 import type { EntityGraph, NodeAttributes } from '../graph/index.js';
-import { CATEGORY_OF, classLineage, type ArticleEvidence, type EntityClass, type EventType, type RawArticle } from '../types.js';
-import { DEFAULT_BASE, EDGE_FAMILY_OF_PREDICATE, EVENT_TYPE_OF_CLASS, PREFIXES, localName, toNQuads } from '../rdf/index.js';
+import { CATEGORY_OF, classLineage, EVENT_CATEGORY_OF, EVENT_ROLES, type ArticleEvidence, type EntityClass, type EventRole, type EventType, type RawArticle } from '../types.js';
+import { DEFAULT_BASE, EDGE_FAMILY_OF_PREDICATE, EVENT_ROLE_PROPERTY, EVENT_TYPE_OF_CLASS, PREFIXES, localName, toNQuads } from '../rdf/index.js';
+
+/** The graph's predicate of each event role ("hasActor"). */
+const EVENT_ROLE_PREDICATE = Object.fromEntries(EVENT_ROLES.map((r) => [r, localName(EVENT_ROLE_PROPERTY[r].value)])) as Record<EventRole, string>;
 import { normaliseName } from '../resolve/index.js';
 import { declaredPrefixes, projectedVariables, queryForm, usedPrefixes } from './sparql-text.js';
 
@@ -44,6 +47,11 @@ export interface EventInfo extends EntityInfo {
   places: EntityInfo[];
   actors: EntityInfo[];
   targets: EntityInfo[];
+  /** Present when the event has any: who received, where to, where from, what about. */
+  recipients?: EntityInfo[];
+  destinations?: EntityInfo[];
+  origins?: EntityInfo[];
+  topics?: EntityInfo[];
   killed?: number;
   injured?: number;
 }
@@ -244,24 +252,43 @@ export class KnowledgeGraph {
     return [{ nodes: path.map((n) => this.info(n)), predicates }];
   }
 
-  /** Events, filtered by event type, place, actor and date range (YYYY-MM-DD), ordered by date. */
-  events(filter: { eventType?: string; place?: string; actor?: string; from?: string; to?: string } = {}): EventInfo[] {
+  /**
+   * Events, filtered by type (a kind such as "transfer-ownership", or an ACE type above kinds
+   * such as "justice"), place, actor, any participant, and date range (YYYY-MM-DD), ordered by date.
+   */
+  events(filter: { eventType?: string; type?: string; place?: string; actor?: string; participant?: string; from?: string; to?: string } = {}): EventInfo[] {
     const place = filter.place ? this.entity(filter.place).iri : undefined;
     const actor = filter.actor ? this.entity(filter.actor).iri : undefined;
+    const participant = filter.participant ? this.entity(filter.participant).iri : undefined;
+    const wanted = (filter.type ?? filter.eventType)?.toLowerCase();
     const out: EventInfo[] = [];
     this.graph.forEachNode((node, a) => {
       if (a.category !== 'event') return;
-      const eventTypes = a.eventTypes ?? [];
-      if (filter.eventType && !eventTypes.includes(filter.eventType.toLowerCase() as EventType)) return;
-      const roles = { hasPlace: [] as EntityInfo[], hasActor: [] as EntityInfo[], hasTarget: [] as EntityInfo[] };
+      const eventTypes: EventType[] = a.eventTypes ?? [];
+      if (wanted && !eventTypes.some((t) => t === wanted || EVENT_CATEGORY_OF[t]?.toLowerCase() === wanted)) return;
+      const roles = Object.fromEntries(EVENT_ROLES.map((r) => [EVENT_ROLE_PREDICATE[r], [] as EntityInfo[]])) as Record<string, EntityInfo[]>;
       this.graph.forEachOutEdge(node, (_e, attrs, _s, target) => {
-        if (attrs.predicate in roles) roles[attrs.predicate as keyof typeof roles].push(this.info(target));
+        if (attrs.predicate in roles) roles[attrs.predicate].push(this.info(target));
       });
-      if (place && !roles.hasPlace.some((p) => p.iri === place)) return;
-      if (actor && !roles.hasActor.some((p) => p.iri === actor)) return;
+      const of = (r: EventRole) => roles[EVENT_ROLE_PREDICATE[r]];
+      if (place && !of('place').some((p) => p.iri === place)) return;
+      if (actor && !of('actor').some((p) => p.iri === actor)) return;
+      if (participant && !Object.values(roles).some((list) => list.some((p) => p.iri === participant))) return;
       if (filter.from && (!a.dateLatest || a.dateLatest < filter.from)) return;
       if (filter.to && (!a.dateEarliest || a.dateEarliest > filter.to)) return;
-      out.push({ ...this.info(node), eventTypes, earliest: a.dateEarliest, latest: a.dateLatest, places: roles.hasPlace, actors: roles.hasActor, targets: roles.hasTarget, ...(a.killed !== undefined ? { killed: a.killed } : {}), ...(a.injured !== undefined ? { injured: a.injured } : {}) });
+      const more = { recipients: of('recipient'), destinations: of('destination'), origins: of('origin'), topics: of('topic') };
+      out.push({
+        ...this.info(node),
+        eventTypes,
+        earliest: a.dateEarliest,
+        latest: a.dateLatest,
+        places: of('place'),
+        actors: of('actor'),
+        targets: of('target'),
+        ...Object.fromEntries(Object.entries(more).filter(([, list]) => list.length)),
+        ...(a.killed !== undefined ? { killed: a.killed } : {}),
+        ...(a.injured !== undefined ? { injured: a.injured } : {}),
+      });
     });
     return out.sort((x, y) => (x.earliest ?? '9999').localeCompare(y.earliest ?? '9999') || x.label.localeCompare(y.label));
   }

@@ -11,9 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import { DataFactory, type Literal, type NamedNode, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from 'n3';
-import { EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type Entity, type EventMention, type EventNode, type MentionRef, type ResolvedArticle } from '../types.js';
+import { EVENT_CATEGORY_OF, EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type Entity, type EventMention, type EventNode, type MentionRef, type ResolvedArticle } from '../types.js';
 import { mergeEvents } from '../resolve/index.js';
-import { ENTITY_CLASS_TERMS, EVENT_CLASS, EVENT_ROLE_PROPERTY, GEO, NKG, OWL, PROV, RDF, RDFS, RELATION_PROPERTY, SCHEMA, SEM, SKOS, XSD, geonames } from './vocab.js';
+import { ENTITY_CLASS_TERMS, EVENT_CATEGORY_CLASS, EVENT_CLASS, EVENT_ROLE_PROPERTY, GEO, NKG, OWL, PROV, RDF, RDFS, RELATION_PROPERTY, SCHEMA, SEM, SKOS, XSD, geonames } from './vocab.js';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
@@ -94,7 +94,12 @@ function writeEventNode(w: QuadWriter, ev: EventNode, base: string): void {
     w.add(s, SKOS.prefLabel, literal(ev.label, 'en'));
     for (const articleId of ev.articles) w.add(s, PROV.wasDerivedFrom, articleIri(base, articleId));
   }
-  for (const eventType of ev.eventTypes) w.addOnce(s, RDF.type, EVENT_CLASS[eventType]);
+  for (const eventType of ev.eventTypes) {
+    w.addOnce(s, RDF.type, EVENT_CLASS[eventType]);
+    // The ACE type above the subtype, so that a query for every justice event needs no reasoner.
+    const category = EVENT_CATEGORY_OF[eventType];
+    if (category) w.addOnce(s, RDF.type, EVENT_CATEGORY_CLASS[category]);
+  }
   for (const other of ev.sameAs) w.addOnce(s, OWL.sameAs, namedNode(other));
 }
 
@@ -212,6 +217,11 @@ class ArticleGraph {
       for (const m of ev.mentions) this.mention(ev.iri, m, 0.6);
       for (const role of EVENT_ROLES) for (const p of ev[EVENT_ROLE_FIELDS[role]]) this.fact(ev.iri, EVENT_ROLE_PROPERTY[role], p.iri, p.evidence);
       const s = namedNode(ev.iri);
+      if (ev.predicate) this.w.addOnce(s, NKG.predicateLemma, literal(ev.predicate));
+      // Kept and marked: a denied or planned event is described, and its roles are statements only.
+      if (ev.factuality) this.w.addOnce(s, NKG.factuality, literal(ev.factuality));
+      if (ev.reportedBy) this.fact(ev.iri, NKG.reportedBy, ev.reportedBy.iri, ev.reportedBy.evidence);
+      for (const a of ev.amounts) this.statement(ev.iri, NKG.amount, literal(a.text), a.evidence);
       for (const t of ev.times) {
         const begin = literal(t.earliest, XSD.date);
         const end = literal(t.latest, XSD.date);

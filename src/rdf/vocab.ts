@@ -5,7 +5,7 @@
  * predicates through this module too, so the mapping exists once.
  */
 import { DataFactory, type NamedNode } from 'n3';
-import { classLineage, PARENT_CLASS, type EntityClass, type EventRole, type EventType, type RelationFamily } from '../types.js';
+import { classLineage, EVENT_CATEGORIES, EVENT_TYPES, PARENT_CLASS, type EntityClass, type EventCategory, type EventRole, type EventType, type RelationFamily } from '../types.js';
 
 const { namedNode } = DataFactory;
 
@@ -36,11 +36,19 @@ export const NKG = terms(PREFIXES.nkg, [
   'Event', 'CreativeWork', 'Movie', 'TVSeries', 'MusicAlbum', 'MusicRecording', 'Book', 'VideoGame', 'Product', 'Legislation', 'Mention', 'Statement', 'SocialMediaPosting',
   'Attack', 'Bombing', 'Shooting', 'Stabbing', 'Killing', 'Death', 'Arrest', 'Warrant', 'Charge', 'Trial', 'Election',
   'Protest', 'Fire', 'Explosion', 'Collapse', 'Disaster', 'Resignation', 'MilitaryStrike', 'Warning', 'Meeting', 'Raid', 'Manhunt',
+  'Birth', 'Marriage', 'Divorce', 'Injury', 'Transport', 'TransferOwnership', 'TransferMoney', 'StartOrg', 'MergeOrg', 'Bankruptcy',
+  'EndOrg', 'Communication', 'StartPosition', 'EndPosition', 'Nomination', 'Release', 'Lawsuit', 'Conviction', 'Sentencing', 'Fine',
+  'Execution', 'Extradition', 'Acquittal', 'Appeal', 'Pardon', 'PublicStatement', 'CompetitionResult', 'FinancialResult', 'Agreement',
+  'Investment', 'Occurrence',
+  // the ACE 2005 event types above the subtypes, and news's own
+  'LifeEvent', 'MovementEvent', 'TransactionEvent', 'BusinessEvent', 'ConflictEvent', 'ContactEvent', 'PersonnelEvent', 'JusticeEvent',
+  'CommunicationEvent', 'OutcomeEvent',
   // relations between entities
   'warned', 'ordered', 'trainedIn', 'attacked', 'killed', 'arrested', 'accused', 'charged', 'leads', 'memberOf',
   'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'worksFor', 'livesIn', 'coMentionedWith',
   // entities, places, events
   'handle', 'countryCode', 'country', 'containedInPlace', 'hasTarget', 'deathCount', 'injuryCount',
+  'hasRecipient', 'hasDestination', 'hasOrigin', 'hasTopic', 'predicateLemma', 'amount', 'reportedBy',
   // articles, mentions, statements, posts
   'datePublishedInferred', 'sourceName', 'citesSource', 'refersTo', 'inArticle', 'anchorOf', 'beginIndex', 'endIndex',
   'sentenceIndex', 'confidence', 'evidenceText', 'factBeginIndex', 'factEndIndex', 'extractedBy', 'role', 'timeExpression',
@@ -67,31 +75,13 @@ export const ENTITY_CLASS_TERMS: Readonly<Record<EntityClass, readonly NamedNode
   (Object.keys(PARENT_CLASS) as EntityClass[]).map((c) => [c, c === 'Other' ? [] : classLineage(c).map((k) => NKG[k as Exclude<EntityClass, 'Other'>])]),
 ) as unknown as Record<EntityClass, readonly NamedNode[]>;
 
-/** The class of each event type (a subclass of nkg:Event). */
-export const EVENT_CLASS: Readonly<Record<EventType, NamedNode>> = {
-  attack: NKG.Attack,
-  bombing: NKG.Bombing,
-  shooting: NKG.Shooting,
-  stabbing: NKG.Stabbing,
-  killing: NKG.Killing,
-  death: NKG.Death,
-  arrest: NKG.Arrest,
-  warrant: NKG.Warrant,
-  charge: NKG.Charge,
-  trial: NKG.Trial,
-  election: NKG.Election,
-  protest: NKG.Protest,
-  fire: NKG.Fire,
-  explosion: NKG.Explosion,
-  collapse: NKG.Collapse,
-  disaster: NKG.Disaster,
-  resignation: NKG.Resignation,
-  'military-strike': NKG.MilitaryStrike,
-  warning: NKG.Warning,
-  meeting: NKG.Meeting,
-  raid: NKG.Raid,
-  manhunt: NKG.Manhunt,
-};
+/** The class of each event type (a subclass of nkg:Event): its name in PascalCase ("military-strike" → nkg:MilitaryStrike). */
+export const EVENT_CLASS: Readonly<Record<EventType, NamedNode>> = Object.fromEntries(
+  EVENT_TYPES.map((t) => [t, NKG[(t === 'statement' ? 'PublicStatement' : t.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')) as keyof typeof NKG]]),
+) as Record<EventType, NamedNode>;
+
+/** The class of each ACE event type, above its subtypes (Conflict → nkg:ConflictEvent). */
+export const EVENT_CATEGORY_CLASS: Readonly<Record<EventCategory, NamedNode>> = Object.fromEntries(EVENT_CATEGORIES.map((c) => [c, NKG[`${c}Event` as keyof typeof NKG]])) as Record<EventCategory, NamedNode>;
 
 /** The property each relation family is written with. */
 export const RELATION_PROPERTY: Readonly<Record<RelationFamily, NamedNode>> = {
@@ -122,6 +112,10 @@ export const EVENT_ROLE_PROPERTY: Readonly<Record<EventRole, NamedNode>> = {
   place: SEM.hasPlace,
   actor: SEM.hasActor,
   target: NKG.hasTarget,
+  recipient: NKG.hasRecipient,
+  destination: NKG.hasDestination,
+  origin: NKG.hasOrigin,
+  topic: NKG.hasTopic,
 };
 
 /** The local name of an IRI ("warned" of nkg:warned): how graph.json and the query API name predicates. */

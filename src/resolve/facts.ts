@@ -20,6 +20,26 @@ function eventKey(eventType: EventType, place: string | undefined, time: { earli
   return `${kind}-${place.slice(place.lastIndexOf('/') + 1).slice(0, 60).replace(/-+$/, '')}-${date}`;
 }
 
+/**
+ * What an event is called: a clause says who did what to whom, as written ("Chelsea beat Arsenal");
+ * a trigger-word event is its kind, place and date ("attack in Paris, 2015-11-13").
+ */
+function eventLabel(e: Facts['events'][number], labelOf: Map<string, string>, place: ResolvedArgument | undefined, time: { earliest: string; latest: string } | undefined, actor: ResolvedArgument | undefined, patient: ResolvedArgument | undefined): string {
+  const name = (a: ResolvedArgument | undefined) => (a ? labelOf.get(a.iri) : undefined);
+  const placeName = name(place);
+  if (e.predicate !== undefined) {
+    const trigger = e.mentions[0].text;
+    // An event noun reads "acquisition of YouTube by Google", a clause "Google bought YouTube".
+    const isNoun = !!patient && !!actor && e.nominal === true;
+    // With no agent the patient leads: "Tomas Vrell born in Norway", "Frank Arnesen appointed".
+    const words = isNoun ? [trigger, `of ${name(patient)}`, `by ${name(actor)}`] : actor ? [name(actor), trigger, name(patient)] : [name(patient), trigger];
+    const text = words.filter((w): w is string => !!w).join(' ');
+    return `${text}${placeName && (!patient || !actor) ? ` in ${placeName}` : ''}`;
+  }
+  const when = time ? (time.earliest === time.latest ? time.earliest : `${time.earliest} – ${time.latest}`) : undefined;
+  return `${e.eventType}${placeName ? ` in ${placeName}` : ''}${when ? `, ${when}` : ''}`;
+}
+
 export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfTyped: (string | undefined)[], labelOf: Map<string, string>, base: string): Pick<ResolvedArticle, 'relations' | 'events' | 'sources' | 'posts'> {
   const evidence = (e: Evidence): ArticleEvidence => {
     const s = doc.sentences[e.sentenceIndex];
@@ -38,25 +58,35 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
     const places = args(e.places);
     const times = e.times.map((t) => ({ earliest: t.earliest, latest: t.latest, text: t.text, evidence: evidence(t) }));
     const namedIri = e.nameMention !== undefined ? iriOfTyped[e.nameMention] : undefined;
-    const key = eventKey(e.eventType, places[0]?.iri, times[0]);
+    // A clause event is its sentence's own: two clauses of one kind, place and day are not one event.
+    const key = e.predicate === undefined ? eventKey(e.eventType, places[0]?.iri, times[0]) : undefined;
     const iri = namedIri ?? (key ? `${base}event/${key}` : `${base}event/${article.id}-${i + 1}`);
-    const place = places[0] ? labelOf.get(places[0].iri) : undefined;
-    const when = times[0] ? (times[0].earliest === times[0].latest ? times[0].earliest : `${times[0].earliest} – ${times[0].latest}`) : undefined;
-    const label = (namedIri && labelOf.get(namedIri)) || `${e.eventType}${place ? ` in ${place}` : ''}${when ? `, ${when}` : ''}`;
+    const actors = args(e.actors);
+    const targets = args(e.targets);
+    const recipients = args(e.recipients);
     const count = (c: CountArgument) => ({ value: c.value, atLeast: c.atLeast, evidence: evidence(c) });
+    const reportedBy = e.reportedBy ? args([e.reportedBy])[0] : undefined;
     return {
       iri,
       ...(namedIri && key ? { sameAs: `${base}event/${key}` } : {}),
       eventType: e.eventType,
-      label,
+      ...(e.predicate ? { predicate: e.predicate } : {}),
+      label: (namedIri && labelOf.get(namedIri)) || eventLabel(e, labelOf, places[0], times[0], actors[0], targets[0] ?? recipients[0]),
       isNamed: namedIri !== undefined,
       mentions: e.mentions,
       places,
-      actors: args(e.actors),
-      targets: args(e.targets),
+      actors,
+      targets,
+      recipients,
+      destinations: args(e.destinations),
+      origins: args(e.origins),
+      topics: args(e.topics),
       times,
       killed: e.killed.map(count),
       injured: e.injured.map(count),
+      amounts: e.amounts.map((a) => ({ text: a.text, evidence: evidence(a) })),
+      ...(e.factuality ? { factuality: e.factuality } : {}),
+      ...(reportedBy ? { reportedBy } : {}),
     };
   });
 

@@ -47,11 +47,11 @@ describe('the extractor on the facts files of seven seeds (tests/fixtures/facts)
     for (const file of factsFiles(join(root, 'tests', 'fixtures', 'facts'))) reports.push(await evaluateFacts(file));
     expect(reports).toHaveLength(7);
     const total = totalOf(reports);
-    // Measured 81.8 / 44.3 (relations) and 54.8 / 68.0 (events); the floors leave room for noise-free refactoring only.
+    // Measured 76.9 / 49.2 (relations) and 47.6 / 80.0 (events, with the clause events); the floors leave room for noise-free refactoring only.
     expect(prf(total.relations).precision).toBeGreaterThanOrEqual(0.75);
-    expect(prf(total.relations).recall).toBeGreaterThanOrEqual(0.4);
-    expect(prf(total.events).precision).toBeGreaterThanOrEqual(0.5);
-    expect(prf(total.events).recall).toBeGreaterThanOrEqual(0.6);
+    expect(prf(total.relations).recall).toBeGreaterThanOrEqual(0.45);
+    expect(prf(total.events).precision).toBeGreaterThanOrEqual(0.45);
+    expect(prf(total.events).recall).toBeGreaterThanOrEqual(0.75);
     expect(prf(total.posts).f1).toBe(1);
     expect(total.sources.correct).toBeGreaterThanOrEqual(5);
   });

@@ -40,8 +40,15 @@ describe('relations', () => {
     expect(facts(r)).toContain(`person/rui-costa suspect ${attack!.iri.slice(BASE.length)}`);
   });
 
+  test('a summit the leaders of a list of countries attend has them all for actors, and relates them to one another in nothing else', () => {
+    const r = read('Leaders from Portugal, Spain, Italy and Greece attended the summit.');
+    expect(r.relations).toEqual([]);
+    const [summit] = r.events;
+    expect(summit.eventType).toBe('meeting');
+    expect(summit.actors.map((a) => a.iri.slice(BASE.length)).sort()).toEqual(['place/greece', 'place/italy', 'place/portugal', 'place/spain']);
+  });
+
   test.each([
-    'Leaders from Portugal, Spain, Italy and Greece attended the summit.',
     'Marco Teixeira, Joana Vieira and Rui Costa were present, along with officials from the Red Cross and the United Nations.',
     'The list included Lisbon, Porto, Madrid and the European Union.',
     'Portugal and Spain, Italy and Greece: four countries, one currency.',

@@ -60,6 +60,11 @@ const raid: ResolvedEvent = {
   places: [{ iri: MORVA, evidence: ev('a1', 0, 0.6, 'event in place') }],
   actors: [{ iri: GUILD, evidence: ev('a1', 0, 0.6, 'subject of the event verb') }],
   targets: [],
+  recipients: [],
+  destinations: [],
+  origins: [],
+  topics: [],
+  amounts: [],
   times: [{ earliest: '2022-04-30', latest: '2022-04-30', text: 'Saturday', evidence: ev('a1', 0) }],
   killed: [
     { value: 2, atLeast: false, evidence: ev('a1', 0) },

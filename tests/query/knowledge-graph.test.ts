@@ -76,7 +76,8 @@ describe('entities', () => {
     [{ class: 'person' }, ['Tomas Vrell', 'Ilse Quarnby']],
     [{ class: 'city' }, ['Bergen', 'Oslo', 'Stockholm']],
     [{ class: 'place', minMentions: 2 }, ['Bergen', 'Norway', 'Sweden']],
-    [{ name: 'vrell' }, ['Tomas Vrell']],
+    // Events are nodes too, and a clause event is named for its participants.
+    [{ name: 'vrell' }, ['Tomas Vrell', 'Ilse Quarnby met Tomas Vrell', 'Tomas Vrell born in Norway', 'Tomas Vrell spoke in Oslo']],
     [{ class: 'ArmedGroup', name: 'front' }, ['Halvard Front']],
   ])('entities(%j), most mentioned first', (filter, expected) => {
     expect(labels(kg.entities(filter))).toEqual(expected);
@@ -116,13 +117,19 @@ describe('relations', () => {
 describe('neighbours and paths', () => {
   test('neighbours within one and two steps, nearest first', () => {
     // "Vrell was born in Norway": the relation classifier's livesIn.
-    expect(kg.neighbors('Tomas Vrell').map((n) => [n.label, n.distance])).toEqual([['Halvard Front', 1], ['Norway', 1], ['arrest, 2021-03-13', 1]]);
+    // and the clauses' events: he spoke in Oslo, was born in Norway, Quarnby met him.
+    const events = [['Tomas Vrell spoke in Oslo', 1], ['Tomas Vrell born in Norway', 1], ['Ilse Quarnby met Tomas Vrell', 1]];
+    expect(kg.neighbors('Tomas Vrell').map((n) => [n.label, n.distance])).toEqual([['Halvard Front', 1], ['Norway', 1], ['arrest, 2021-03-13', 1], ...events]);
     expect(kg.neighbors('Tomas Vrell', { depth: 2 }).map((n) => [n.label, n.distance])).toEqual([
       ['Halvard Front', 1],
       ['Norway', 1],
       ['arrest, 2021-03-13', 1],
+      ...events,
+      ['Ilse Quarnby', 2],
       ['Bergen', 2],
       ['Sweden', 2],
+      ['Oslo', 2],
+      ['Stockholm', 2],
       ['attack', 2],
       ['warning', 2],
       ['warning, 2021-03-15', 2],
@@ -136,22 +143,26 @@ describe('neighbours and paths', () => {
   });
 
   test('no chain, or one longer than maxLength, is []', () => {
-    expect(kg.paths('Ilse Quarnby', 'Bergen')).toEqual([]);
+    // The clauses' events join people to what they did: Quarnby met Vrell, who leads the Halvard Front, which attacked Bergen.
+    expect(kg.paths('Ilse Quarnby', 'Bergen', { maxLength: 3 })).toEqual([]);
     expect(kg.paths('Norway', 'Ilse Quarnby', { maxLength: 1 })).toEqual([]);
   });
 });
 
 describe('events', () => {
   test('all events, dated ones first by date', () => {
-    expect(kg.events().map((e) => e.earliest ?? '-')).toEqual(['2021-03-12', '2021-03-13', '2021-03-15', '2021-03-15', '-', '-']);
+    expect(kg.events().map((e) => e.earliest ?? '-')).toEqual(['2021-03-12', '2021-03-13', '2021-03-15', '2021-03-15', '2021-03-30', '2021-04-28', '-', '-', '-']);
   });
 
   test.each([
     [{ eventType: 'attack' }, ['attack in Bergen, 2021-03-12', 'attack']],
     [{ eventType: 'ATTACK', place: 'Bergen' }, ['attack in Bergen, 2021-03-12']],
-    [{ place: 'Oslo' }, []],
+    [{ place: 'Oslo' }, ['Tomas Vrell spoke in Oslo']],
+    [{ participant: 'Ilse Quarnby' }, ['Ilse Quarnby met Tomas Vrell']],
+    [{ type: 'life' }, ['Tomas Vrell born in Norway']],
+    [{ type: 'birth', place: 'Norway' }, ['Tomas Vrell born in Norway']],
     [{ actor: 'Norway' }, ['warning, 2021-03-15']],
-    [{ from: '2021-03-14' }, ['disaster, 2021-03-15', 'warning, 2021-03-15']],
+    [{ from: '2021-03-14' }, ['disaster, 2021-03-15', 'warning, 2021-03-15', 'Tomas Vrell spoke in Oslo', 'Ilse Quarnby met Tomas Vrell']],
     [{ to: '2021-03-12' }, ['attack in Bergen, 2021-03-12']],
     [{ from: '2021-03-13', to: '2021-03-13' }, ['arrest, 2021-03-13']],
     [{ eventType: 'election' }, []],

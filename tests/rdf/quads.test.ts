@@ -34,7 +34,7 @@ const evidence = (articleId: string, text: string, sentence: string, fact: strin
   return { articleId, sentenceIndex: text.slice(0, sentenceStart).split('. ').length - 1, sentenceText: sentence, sentenceStart, sentenceEnd: sentenceStart + sentence.length, start, end: start + fact.length, confidence, rule };
 };
 
-const emptyEvent = (iri: string, label: string, eventType: ResolvedEvent['eventType'], isNamed: boolean): ResolvedEvent => ({ iri, eventType, label, isNamed, mentions: [], places: [], actors: [], targets: [], times: [], killed: [], injured: [] });
+const emptyEvent = (iri: string, label: string, eventType: ResolvedEvent['eventType'], isNamed: boolean): ResolvedEvent => ({ iri, eventType, label, isNamed, mentions: [], places: [], actors: [], targets: [], recipients: [], destinations: [], origins: [], topics: [], times: [], killed: [], injured: [], amounts: [] });
 
 /** An article's own view of a merged entity: its mentions in that article only (as resolveArticle gives it). */
 const only = (e: Entity, articleId: string): Entity => ({ ...e, mentions: e.mentions.filter((m) => m.articleId === articleId) });
@@ -193,14 +193,15 @@ describe('relations', () => {
 
 describe('events', () => {
   test('an unnamed event is described here: nkg:Event and its type class, labels, the article it comes from', () => {
-    expect(objects(UNNAMED, RDF_TYPE, null)).toEqual([`${NKG}Attack`, `${NKG}Event`]);
+    // The ACE type above the kind comes with it, so a query for every conflict needs no reasoner.
+    expect(objects(UNNAMED, RDF_TYPE, null)).toEqual([`${NKG}Attack`, `${NKG}ConflictEvent`, `${NKG}Event`]);
     expect(objects(UNNAMED, `${PREFIXES.rdfs}label`)).toEqual(['attack, 2021-03-15']);
     expect(objects(UNNAMED, `${PREFIXES.skos}prefLabel`)).toEqual(['attack, 2021-03-15']);
     expect(objects(UNNAMED, `${PREFIXES.prov}wasDerivedFrom`)).toEqual([G1]);
   });
 
   test('a named event is an entity already: it gains its type class and sameAs, not a second label', () => {
-    expect(objects(NAMED, RDF_TYPE)).toEqual([`${NKG}Bombing`, `${NKG}Event`]);
+    expect(objects(NAMED, RDF_TYPE)).toEqual([`${NKG}Bombing`, `${NKG}ConflictEvent`, `${NKG}Event`]);
     expect(objects(NAMED, `${PREFIXES.rdfs}label`)).toEqual(['Tarsk bombing']);
     expect(objects(NAMED, `${PREFIXES.owl}sameAs`)).toEqual([`${BASE}event/key-123`]);
   });

@@ -9,6 +9,7 @@ import {
   DEFAULT_BASE,
   EDGE_FAMILY_OF_PREDICATE,
   ENTITY_CLASS_TERMS,
+  EVENT_CATEGORY_CLASS,
   EVENT_CLASS,
   EVENT_ROLE_PROPERTY,
   EVENT_TYPE_OF_CLASS,
@@ -65,7 +66,22 @@ describe('the mappings cover the types of src/types.ts', () => {
 
   test('EVENT_ROLE_PROPERTY has one distinct property per EventRole', () => {
     expect(Object.keys(EVENT_ROLE_PROPERTY).sort()).toEqual([...EVENT_ROLES].sort());
-    expect(Object.fromEntries(Object.entries(EVENT_ROLE_PROPERTY).map(([r, p]) => [r, p.value]))).toEqual({ place: SEM.hasPlace.value, actor: SEM.hasActor.value, target: NKG.hasTarget.value });
+    expect(Object.fromEntries(Object.entries(EVENT_ROLE_PROPERTY).map(([r, p]) => [r, p.value]))).toEqual({
+      place: SEM.hasPlace.value,
+      actor: SEM.hasActor.value,
+      target: NKG.hasTarget.value,
+      recipient: NKG.hasRecipient.value,
+      destination: NKG.hasDestination.value,
+      origin: NKG.hasOrigin.value,
+      topic: NKG.hasTopic.value,
+    });
+  });
+
+  test('EVENT_CLASS has one distinct class per EventType, and every ACE type its class', () => {
+    expect(new Set(Object.values(EVENT_CLASS).map((c) => c.value)).size).toBe(EVENT_TYPES.length);
+    expect(EVENT_CLASS['transfer-ownership'].value).toBe(`${PREFIXES.nkg}TransferOwnership`);
+    expect(EVENT_CLASS.statement.value).toBe(`${PREFIXES.nkg}PublicStatement`);
+    expect(Object.values(EVENT_CATEGORY_CLASS).map((c) => c.value)).toContain(`${PREFIXES.nkg}JusticeEvent`);
   });
 
   test('EVENT_CLASS has one distinct class per EventType', () => {

@@ -27,6 +27,10 @@ const PREDICATE_NAMES: Record<string, [string, string]> = {
   hasPlace: ['place', 'place of'],
   hasActor: ['actors', 'actor in'],
   hasTarget: ['targets', 'target of'],
+  hasRecipient: ['recipients', 'recipient of'],
+  hasDestination: ['destination', 'destination of'],
+  hasOrigin: ['from', 'origin of'],
+  hasTopic: ['about', 'topic of'],
   coMentionedWith: ['named in the same sentence as', 'named in the same sentence as'],
 };
 
