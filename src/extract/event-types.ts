@@ -175,8 +175,6 @@ export function senseFits(lemma: string, type: EventType, shape: ClauseShape): E
     case 'land':
     case 'move_to':
       return isPlace(patient) || words.has('on') || words.has('to') || words.has('in') ? type : undefined;
-    case 'clear_of':
-      return type;
     case 'call':
     case 'write':
       // "called X" names or phones; only "called X on Monday" with a person is contact, and "wrote to X".
