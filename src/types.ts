@@ -332,6 +332,8 @@ export const RELATION_FAMILIES = [
   'oppose',
   'work',
   'live',
+  'family',
+  'own',
 ] as const;
 export type RelationFamily = (typeof RELATION_FAMILIES)[number];
 

@@ -27,6 +27,7 @@ const WITH_OTHER_SIDE = new Set<EventType>(['meeting', 'agreement', 'competition
 /** Types whose "to" is who receives, even when it is a country ("a warning to France", "sold it to China"). */
 const ADDRESSED = new Set<EventType>(['statement', 'warning', 'communication', 'transfer-ownership', 'transfer-money', 'agreement', 'appeal', 'investment']);
 const CASUALTY_LEMMAS = new Set(['kill', 'injure', 'wound', 'hurt', 'die', 'leave']);
+const FIRST_PERSON_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
 const UNSURE_PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'who', 'whom', 'whose', 'which', 'that', 'this', 'these', 'those']);
 /** Verbs whose object is who is told, not what is done: "told X", "urged X". */
 const ADDRESSEE_VERBS = new Set(['tell', 'ask', 'urge', 'inform', 'brief', 'phone', 'email', 'contact', 'assure', 'remind', 'notify', 'thank']);
@@ -64,6 +65,7 @@ interface Reading {
   patientWord?: string;
   amounts: number[];
   inherited: boolean;
+  passive: boolean;
 }
 
 function readPredicate(view: ArticleView, children: number[][], t: number, si: number): ExtractedEvent | undefined {
@@ -82,7 +84,7 @@ function readPredicate(view: ArticleView, children: number[][], t: number, si: n
   // A particle makes another verb ("bore down", "grew up"): only a listed phrasal verb keeps a type.
   const key = particle !== undefined ? `${lemma}_${view.word(particle)}` : lemma;
   const listed = isVerb ? VERB_EVENT_TYPES.get(key) : NOUN_EVENT_TYPES.get(lemma);
-  const { roles, words, patientWord, amounts, inherited } = readArguments(view, children, t, isNoun, listed);
+  const { roles, words, patientWord, amounts, inherited, passive } = readArguments(view, children, t, isNoun, listed);
 
   const classOf = (list: number[]): EntityClass | undefined => (list.length ? mentions[list[0]].class : undefined);
   const shape: ClauseShape = { agent: classOf(roles.actor), patient: classOf(roles.target), patientWord, words };
@@ -91,7 +93,9 @@ function readPredicate(view: ArticleView, children: number[][], t: number, si: n
   // A typed event is a fact with one participant ("Smith resigned"); a statement or an untyped clause needs two.
   const needs = eventType === 'occurrence' || eventType === 'statement' ? 2 : 1;
   // An untyped clause stands on its own words: its own subject, not one borrowed from the clause beside it.
-  if (entityCount < needs || (needs === 2 && ((!roles.actor.length && !roles.target.length) || inherited))) return undefined;
+  // It also needs someone who acts, or, in the passive, someone acted on: "deals brokered between X and Y" by nobody named is no fact about X.
+  const anchored = roles.actor.length > 0 || (passive && roles.target.length > 0);
+  if (entityCount < needs || (needs === 2 && (!anchored || inherited))) return undefined;
 
   const trigger = doc.tokens[t];
   const factuality = eventFactuality(doc, si, t);
@@ -180,9 +184,13 @@ function readArguments(view: ArticleView, children: number[][], t: number, isNou
     else if (prep === 'of' && isNoun) add('target', c);
     if (AMOUNT_HEAD.test(doc.tokens[c].text) || view.pos(c) === 'CD') amounts.push(c);
   };
+  // A predicate has one subject: two are a misparse ("Wikinews' Nicholas Moreau attended"), and the one nearest the verb is it.
+  let subject = -1;
+  for (const c of children[t]) if (doc.deprels[c] === 'nsubj' && (subject < 0 || Math.abs(c - t) < Math.abs(subject - t))) subject = c;
   for (const c of children[t]) {
     const r = doc.deprels[c];
     const prep = prepositionOf(view, children, c);
+    if (r === 'nsubj' && c !== subject) continue;
     if (r === 'nsubj' || r === 'csubj') add('actor', c);
     else if (r === 'nsubj:pass' || r === 'obj') {
       // "ruled Evers lacked authority", "reported Netflix had bought": the subject of a complement without "that".
@@ -237,7 +245,7 @@ function readArguments(view: ArticleView, children: number[][], t: number, isNou
   // One entity in one role: "X" as both agent and patient is a reflexive the parse misread.
   for (const role of ['target', 'recipient', 'topic', 'destination', 'origin', 'place'] as const) roles[role] = roles[role].filter((m) => !roles.actor.includes(m));
 
-  return { roles, words, ...(patientWord !== undefined ? { patientWord } : {}), amounts, inherited };
+  return { roles, words, ...(patientWord !== undefined ? { patientWord } : {}), amounts, inherited, passive };
 }
 
 /** The token after an object's words: after the name covering its head, else after the head. */
@@ -273,6 +281,8 @@ function argumentEntities(view: ArticleView, children: number[][], c: number): n
     }
     // "it", "they" and relative pronouns find their antecedents least reliably: a clause keeps names, "he", "she" and "I".
     if (m >= 0 && view.mentions[m].referring === 'pronoun' && UNSURE_PRONOUNS.has(view.mentions[m].text.toLowerCase())) return head;
+    // "I" is a person: resolved to a body or a place, its antecedent is wrong ("I count on Turkey" given to NATO).
+    if (m >= 0 && view.mentions[m].referring === 'pronoun' && FIRST_PERSON_SINGULAR.has(view.mentions[m].text.toLowerCase()) && view.mentions[m].class !== 'Person') return head;
     if (m >= 0 && view.mentions[m].class !== 'Other' && view.mentions[m].class !== 'Event' && !out.includes(m)) out.push(m);
     return head;
   };

@@ -88,7 +88,7 @@ export const NOUN_EVENT_TYPES: ReadonlyMap<string, EventType> = entries([
 ]);
 
 /** Predicates that state no event: being, having, seeming, and verbs of thinking. */
-export const NOT_EVENTS = new Set('be have do get seem become remain appear think believe know want need like see look feel mean include use make let keep'.split(' '));
+export const NOT_EVENTS = new Set('be have do get seem become remain appear think believe know want need like see look feel mean include use make let keep own'.split(' '));
 
 const isPerson = (c: EntityClass | undefined) => c === 'Person';
 const isBody = (c: EntityClass | undefined) => c !== undefined && (ORGANIZATION_CLASSES.has(c) || c === 'Country');

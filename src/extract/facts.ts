@@ -5,6 +5,7 @@
 import { EVENT_ROLES, EVENT_ROLE_FIELDS, type Doc, type ExtractedPost, type Facts, type TypedMention } from '../types.js';
 import { addClauseArguments, clauseEvents } from './clauses.js';
 import { extractEvents } from './events.js';
+import { familyAndOwnership } from './family-ownership.js';
 import { findSocialPosts } from './posts.js';
 import { factualityBetween } from './factuality.js';
 import { learnedRelations } from './learned-relations.js';
@@ -29,6 +30,7 @@ export function extractFacts(doc: Doc, typed: readonly TypedMention[], published
     articleEvents.reported.push(true);
   }
   const { relations, sources } = extractRelations(view, articleEvents);
+  relations.push(...familyAndOwnership(view));
   relations.push(...learnedRelations(doc, typed, relations));
   for (const r of relations) {
     if (r.subjectMention === undefined || r.objectMention === undefined) continue;

@@ -4,7 +4,9 @@
  * lives where, where a body is based, which place is in which, who killed whom.
  */
 import { PLACE_CLASSES, type Doc, type EntityClass, type ExtractedRelation, type RelationFamily, type TypedMention } from '../types.js';
-import { classifyPairs, loadRelationModel, relationArgs, type RelationLabel, type RelationModel } from './relation-model.js';
+import { NOUN_EVENT_TYPES } from './event-types.js';
+import { wordSet } from './lexicon.js';
+import { classifyPairs, loadRelationModel, pathBetween, relationArgs, type RelationArg, type RelationLabel, type RelationModel } from './relation-model.js';
 
 const FAMILY: Readonly<Record<Exclude<RelationLabel, 'None'>, RelationFamily>> = {
   Work_For: 'work',
@@ -38,6 +40,40 @@ function inPlaceList(doc: Doc, a: TypedMention, b: TypedMention, places: readonl
   return doc.tokens[l.tokenStart - 1]?.text === ',' && itemAt(l.tokenStart - 2);
 }
 
+/** Verbs that say where someone lives or comes from; any other verb between a person and a place ("arrested in", "airlifted from", "made stops in") says where something happened. */
+const RESIDENCE_VERBS = wordSet('live reside settle move relocate stay grow raise bear born hail return emigrate immigrate flee base');
+/** A place introduced by these is no home: "Representative for Iran", "said to Wikinews", "per ABC News". */
+const NOT_HOME_CASES = wordSet('for to toward towards against with over on about per via');
+const NOT_EMPLOYER_CASES = wordSet('to toward towards against with per via from about over');
+
+/** The case marker ("in", "of", "to") of an arg's head, else the preposition just before it (the parse may hang it elsewhere), lowercased. */
+function caseOf(doc: Doc, arg: RelationArg, head: number): string | undefined {
+  for (let t = Math.max(0, arg.tokenStart - 3); t < arg.tokenEnd; t++) if (doc.heads[t] === head && doc.deprels[t] === 'case') return doc.tokens[t].text.toLowerCase();
+  const before = arg.tokenStart - 1;
+  return before >= 0 && /^(IN|TO)$/.test(doc.pos[before]) ? doc.tokens[before].text.toLowerCase() : undefined;
+}
+
+/**
+ * Whether the construction joining a person and an organisation or place can say employment or
+ * residence, whatever the classifier's margin: the place is not introduced by a preposition of
+ * direction or address; for a home, the verb on the path (if any) is one of residence and no event
+ * noun stands between ("the 2020 United States presidential election", "education in India").
+ */
+function constructionAllows(doc: Doc, label: RelationLabel, a: RelationArg, b: RelationArg): boolean {
+  if (label !== 'Live_In' && label !== 'Work_For') return true;
+  const path = pathBetween(doc, a, b);
+  if (!path) return label === 'Work_For';
+  const marker = caseOf(doc, b, path.hb);
+  if (label === 'Work_For') return marker === undefined || !NOT_EMPLOYER_CASES.has(marker);
+  if (marker !== undefined && NOT_HOME_CASES.has(marker)) return false;
+  for (const t of path.via) {
+    const lemma = doc.lemmas[t].toLowerCase();
+    if (doc.pos[t].startsWith('VB') && !RESIDENCE_VERBS.has(lemma)) return false;
+    if (doc.pos[t].startsWith('NN') && NOUN_EVENT_TYPES.has(lemma)) return false;
+  }
+  return true;
+}
+
 /** Relations between the typed mentions of each sentence (indices into `mentions`), skipping pairs that `existing` already relates. */
 export function learnedRelations(doc: Doc, mentions: readonly TypedMention[], existing: readonly ExtractedRelation[], relationModel: RelationModel = loadRelationModel()): ExtractedRelation[] {
   const related = new Set(existing.flatMap((r) => (r.subjectMention !== undefined && r.objectMention !== undefined ? [`${r.sentenceIndex} ${Math.min(r.subjectMention, r.objectMention)} ${Math.max(r.subjectMention, r.objectMention)}`] : [])));
@@ -62,6 +98,7 @@ export function learnedRelations(doc: Doc, mentions: readonly TypedMention[], ex
       if (r.label === 'Located_In' && inPlaceList(doc, a, b, sentencePlaces)) continue;
       // Where someone lives is a settlement, a region or a country the gazetteers know: a name the tagger alone calls a place ("Anderson Cooper, of CNN") is too often a body.
       if (r.label === 'Live_In' && !SETTLED.has(b.class)) continue;
+      if (!constructionAllows(doc, r.label, args[r.head], args[r.tail])) continue;
       out.push({
         family: FAMILY[r.label],
         subjectMention: subject,

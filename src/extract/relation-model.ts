@@ -74,6 +74,15 @@ function depPath(doc: Doc, x: number, y: number): { up: number[]; down: number[]
   return { up: upX.slice(0, index.get(lca)), down: upY.slice(0, -1).reverse(), lca };
 }
 
+/** The tokens the dependency path between two args passes through (their heads left out), its lowest common ancestor, and each arg's head. */
+export function pathBetween(doc: Doc, a: RelationArg, b: RelationArg): { via: number[]; lca: number; ha: number; hb: number } | undefined {
+  const ha = spanHead(doc, a.tokenStart, a.tokenEnd);
+  const hb = spanHead(doc, b.tokenStart, b.tokenEnd);
+  const path = depPath(doc, ha, hb);
+  if (!path) return undefined;
+  return { via: [...path.up.slice(1), path.lca, ...path.down.slice(0, -1)].filter((t) => t !== ha && t !== hb), lca: path.lca, ha, hb };
+}
+
 const lower = (doc: Doc, t: number) => (t >= 0 && t < doc.tokens.length ? doc.lemmas[t].toLowerCase() : '<s>');
 
 /** The features of the ordered pair (a, b) in its sentence, as 32-bit ids; `others` counts names between them. */

@@ -45,7 +45,7 @@ export const NKG = terms(PREFIXES.nkg, [
   'CommunicationEvent', 'OutcomeEvent',
   // relations between entities
   'warned', 'ordered', 'trainedIn', 'attacked', 'killed', 'arrested', 'accused', 'charged', 'leads', 'memberOf',
-  'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'worksFor', 'livesIn', 'coMentionedWith',
+  'locatedIn', 'suspectIn', 'linkedTo', 'met', 'spokeTo', 'succeeded', 'supports', 'opposes', 'worksFor', 'livesIn', 'relativeOf', 'owns', 'coMentionedWith',
   // entities, places, events
   'handle', 'countryCode', 'country', 'containedInPlace', 'hasTarget', 'deathCount', 'injuryCount',
   'hasRecipient', 'hasDestination', 'hasOrigin', 'hasTopic', 'predicateLemma', 'amount', 'reportedBy',
@@ -103,6 +103,8 @@ export const RELATION_PROPERTY: Readonly<Record<RelationFamily, NamedNode>> = {
   succeed: NKG.succeeded,
   work: NKG.worksFor,
   live: NKG.livesIn,
+  family: NKG.relativeOf,
+  own: NKG.owns,
   support: NKG.supports,
   oppose: NKG.opposes,
 };

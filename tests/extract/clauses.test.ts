@@ -78,6 +78,14 @@ describe('clause events', () => {
     expect(read('Joana Vieira smiled.').events).toEqual([]);
   });
 
+  test('an untyped clause needs someone named who acts (or, in the passive, is acted on), and one subject', () => {
+    // "the administration" brokered the deals: nothing is said of what the two countries did.
+    expect(read('This followed deals the administration brokered between Velmora and Tessaland in recent months.').events.filter((e) => e.predicate === 'broker')).toEqual([]);
+    // Two subjects on one verb are a misparse of a possessive: the person nearest the verb attended.
+    const meeting = only("Wikinews' Nicholas Moreau met Marco Teixeira in Lisbon.");
+    expect(ids(meeting.actors)).toEqual(['person/nicholas-moreau']);
+  });
+
   test('a long sentence of many names reads in one pass', () => {
     const names = Array.from({ length: 200 }, (_, i) => `Velmora${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} Holdings`);
     const r = read(`${names.join(' bought ')} on Monday.`);

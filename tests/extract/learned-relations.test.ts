@@ -33,6 +33,17 @@ describe('relations the shipped classifier reads', () => {
     expect(learnedRelations(doc2, m2, [rule])).toEqual([]);
   });
 
+  test.each<[string, [string, EntityClass][]]>([
+    // A verb of anything but residence says where something happened, not where someone lives.
+    ['Ana Sousa was arrested in Velmora on Sunday.', [['Ana Sousa', 'Person'], ['Velmora', 'City']]],
+    ['Last month, Ana Sousa was airlifted from Velmora to a hospital.', [['Ana Sousa', 'Person'], ['Velmora', 'City']]],
+    // An envoy "for" a country does not live there.
+    ['Special Representative for Tessaland Ana Sousa said, "This is political."', [['Tessaland', 'Country'], ['Ana Sousa', 'Person']]],
+  ])('no home or employer without a construction that can say it: %s', (text, names) => {
+    const [doc, m] = typed(text, names);
+    expect(stated(doc, m).filter((f) => / (live|work) /.test(f))).toEqual([]);
+  });
+
   test('each relation carries its evidence: the sentence, the span of both names, a confidence and the rule', () => {
     const [doc, m] = typed('Tomas Brel, a spokesman for Drennow Corp., said so.', [['Tomas Brel', 'Person'], ['Drennow Corp.', 'Company']]);
     const [r] = learnedRelations(doc, m, []);

@@ -22,6 +22,8 @@ const PREDICATE_NAMES: Record<string, [string, string]> = {
   succeeded: ['succeeded', 'succeeded by'],
   worksFor: ['works for', 'employs'],
   livesIn: ['lives in', 'home of'],
+  relativeOf: ['relative of', 'relatives'],
+  owns: ['owns', 'owned by'],
   supports: ['supports', 'supported by'],
   opposes: ['opposes', 'opposed by'],
   hasPlace: ['place', 'place of'],
