@@ -149,7 +149,16 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
       const place = view.startingAt(t);
       if (place >= 0 && (classOf(place) === 'City' || classOf(place) === 'Place' || classOf(place) === 'Region') && view.word(mentions[place].tokenEnd) === ',') {
         const container = view.startingAt(mentions[place].tokenEnd + 1);
-        if (container >= 0 && (classOf(container) === 'Country' || (classOf(container) === 'Region' && classOf(place) !== 'Region'))) add({ family: 'located', subjectMention: place, objectMention: container, sentenceIndex: si, ...span(t, last(container)), confidence: 0.8, rule: 'place, containing place' });
+        // "Jolo, Sulu, Philippines" climbs from a city to its country; "Connecticut, Florida, Georgia, Kansas" is a list: a neighbour of the place's own class, or an "and" after the pair.
+        const previous = view.word(t - 1) === ',' ? view.endingBefore(t - 1) : -1;
+        const afterContainer = container >= 0 ? mentions[container].tokenEnd : -1;
+        const next = container >= 0 && view.word(afterContainer) === ',' ? view.startingAt(afterContainer + 1) : -1;
+        const conjunction = afterContainer + (view.word(afterContainer) === ',' ? 1 : 0);
+        const final = container >= 0 && /^(and|or)$/.test(view.word(conjunction)) ? view.startingAt(conjunction + 1) : -1;
+        // "Lyon, France and Madrid, Spain" pairs each city with its country: the last item is a list's only when no ", country" follows it.
+        const lastOfList = final >= 0 && classOf(final) === classOf(place) && view.word(mentions[final].tokenEnd) !== ',';
+        const inList = (previous >= 0 && classOf(previous) === classOf(place)) || (next >= 0 && classOf(next) === classOf(place)) || lastOfList;
+        if (container >= 0 && !inList && (classOf(container) === 'Country' || (classOf(container) === 'Region' && classOf(place) !== 'Region'))) add({ family: 'located', subjectMention: place, objectMention: container, sentenceIndex: si, ...span(t, last(container)), confidence: 0.8, rule: 'place, containing place' });
       }
       if ((w === 'based' || w === 'headquartered') && view.word(t + 1) === 'in') {
         const subject = before >= 0 ? before : view.endingBefore(t - 1);

@@ -27,6 +27,13 @@ describe('relations', () => {
     expect(facts(read(text))).toContain(fact);
   });
 
+  test('a list of regions is no containment, a chain from a city to its country is', () => {
+    const located = (text: string) => facts(read(text)).filter((f) => f.includes(' located '));
+    expect(located('Members came from Alabama, Arkansas, Connecticut, Florida, Georgia, Kansas and Ohio.')).toEqual([]);
+    expect(located('Voters in Florida, Georgia and Kansas went to the polls.')).toEqual([]);
+    expect(located('The bombs hit a market in Sulu, Philippines, on Sunday.')).toEqual(['place/sulu located place/philippines']);
+  });
+
   test('attribution: "according to", "is reporting", "told" name the sources the article cites', () => {
     const r = read('The bridge collapsed on Monday, according to the Daily Clarion. Officials told the Associated Press that it was old.');
     expect(r.sources.map((s) => s.iri.slice(BASE.length)).sort()).toEqual(['organization/associated-press', 'organization/daily-clarion']);
