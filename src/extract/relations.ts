@@ -149,7 +149,7 @@ export function extractRelations(view: ArticleView, events: ArticleEvents): { re
       const place = view.startingAt(t);
       if (place >= 0 && (classOf(place) === 'City' || classOf(place) === 'Place' || classOf(place) === 'Region') && view.word(mentions[place].tokenEnd) === ',') {
         const container = view.startingAt(mentions[place].tokenEnd + 1);
-        // "Jolo, Sulu, Philippines" climbs from a city to its country; "Connecticut, Florida, Georgia, Kansas" is a list: a neighbour of the place's own class, or an "and" after the pair.
+        // "Jolo, Sulu, Philippines" climbs from a city to its country; "Connecticut, Florida, Georgia, Kansas" is a list: a neighbour of the place's own class, or the list's last item after "and".
         const previous = view.word(t - 1) === ',' ? view.endingBefore(t - 1) : -1;
         const afterContainer = container >= 0 ? mentions[container].tokenEnd : -1;
         const next = container >= 0 && view.word(afterContainer) === ',' ? view.startingAt(afterContainer + 1) : -1;
