@@ -14,7 +14,7 @@ import { EVENT_ROLES, EVENT_ROLE_FIELDS, PLACE_CLASSES, type AmountArgument, typ
 import { findTimes, type TimeSpan } from './dates.js';
 import { NOT_EVENTS, NOUN_EVENT_TYPES, VERB_EVENT_TYPES, senseFits, type ClauseShape } from './event-types.js';
 import { eventFactuality, reporterOf } from './factuality.js';
-import { AGENT_NOUNS } from './lexicon.js';
+import { AGENT_NOUNS, UNSURE_PRONOUNS } from './lexicon.js';
 import { dependentsOf, spanHead, type ArticleView } from './sentence-view.js';
 
 type Roles = Record<EventRole, number[]>;
@@ -28,7 +28,6 @@ const WITH_OTHER_SIDE = new Set<EventType>(['meeting', 'agreement', 'competition
 const ADDRESSED = new Set<EventType>(['statement', 'warning', 'communication', 'transfer-ownership', 'transfer-money', 'agreement', 'appeal', 'investment']);
 const CASUALTY_LEMMAS = new Set(['kill', 'injure', 'wound', 'hurt', 'die', 'leave']);
 const FIRST_PERSON_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
-const UNSURE_PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'who', 'whom', 'whose', 'which', 'that', 'this', 'these', 'those']);
 /** Verbs whose object is who is told, not what is done: "told X", "urged X". */
 const ADDRESSEE_VERBS = new Set(['tell', 'ask', 'urge', 'inform', 'brief', 'phone', 'email', 'contact', 'assure', 'remind', 'notify', 'thank']);
 /** Verbs that lend their subject to the event noun they take as object ("announced the acquisition of X", "made a visit"). */

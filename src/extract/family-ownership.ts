@@ -7,7 +7,7 @@
  * Each relation keeps the kinship noun (or "subsidiary") as its role.
  */
 import { ORGANIZATION_CLASSES, type ExtractedRelation, type RelationFamily } from '../types.js';
-import { wordSet } from './lexicon.js';
+import { UNSURE_PRONOUNS, wordSet } from './lexicon.js';
 import { dependentsOf, type ArticleView } from './sentence-view.js';
 
 /** Kinship nouns, singular and plural (the lemma is read, but a plural's lemma can be a tagging slip). */
@@ -19,8 +19,6 @@ const OWNED_NOUNS = wordSet('subsidiary unit division affiliate');
 /** Nouns that say the named body owns the noun's possessor: "Y's parent company X", "Y's owner X". */
 const OWNER_NOUNS = wordSet('owner parent');
 const OWNER_VERBS = wordSet('own');
-/** "it", "they" and relative pronouns reach their antecedents least reliably (as in clauses.ts). */
-const UNSURE_PRONOUNS = wordSet('it its they them their theirs who whom whose which that this these those');
 
 export function familyAndOwnership(view: ArticleView): ExtractedRelation[] {
   const { doc, mentions } = view;

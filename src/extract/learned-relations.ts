@@ -6,7 +6,7 @@
 import { PLACE_CLASSES, type Doc, type EntityClass, type ExtractedRelation, type RelationFamily, type TypedMention } from '../types.js';
 import { NOUN_EVENT_TYPES } from './event-types.js';
 import { wordSet } from './lexicon.js';
-import { classifyPairs, loadRelationModel, pathBetween, relationArgs, type RelationArg, type RelationLabel, type RelationModel } from './relation-model.js';
+import { caseMarkers, classifyPairs, loadRelationModel, pathBetween, relationArgs, type RelationArg, type RelationLabel, type RelationModel } from './relation-model.js';
 
 const FAMILY: Readonly<Record<Exclude<RelationLabel, 'None'>, RelationFamily>> = {
   Work_For: 'work',
@@ -48,7 +48,8 @@ const NOT_EMPLOYER_CASES = wordSet('to toward towards against with per via from 
 
 /** The case marker ("in", "of", "to") of an arg's head, else the preposition just before it (the parse may hang it elsewhere), lowercased. */
 function caseOf(doc: Doc, arg: RelationArg, head: number): string | undefined {
-  for (let t = Math.max(0, arg.tokenStart - 3); t < arg.tokenEnd; t++) if (doc.heads[t] === head && doc.deprels[t] === 'case') return doc.tokens[t].text.toLowerCase();
+  const marker = caseMarkers(doc, arg, head)[0];
+  if (marker !== undefined) return doc.tokens[marker].text.toLowerCase();
   const before = arg.tokenStart - 1;
   return before >= 0 && /^(IN|TO)$/.test(doc.pos[before]) ? doc.tokens[before].text.toLowerCase() : undefined;
 }

@@ -126,6 +126,9 @@ export function parseCount(word: string): number | undefined {
   return undefined;
 }
 
+/** "it", "they" and relative pronouns find their antecedents least reliably: facts keep names, "he", "she" and "I". */
+export const UNSURE_PRONOUNS = wordSet('it its they them their theirs who whom whose which that this these those');
+
 /** Nouns for the people an organisation acts through: "Iraqi intelligence officials" act for Iraqi intelligence. */
 export const AGENT_NOUNS = new Set('officials official police officers forces troops soldiers agents authorities spokesman spokeswoman spokesperson government ministry militants fighters operatives investigators prosecutors leaders members sources'.split(' '));
 

@@ -74,6 +74,13 @@ function depPath(doc: Doc, x: number, y: number): { up: number[]; down: number[]
   return { up: upX.slice(0, index.get(lca)), down: upY.slice(0, -1).reverse(), lca };
 }
 
+/** The case markers of an arg whose head is `head` ("in", "of", "for"): they stand just before the name or inside it, so only those few tokens are read. */
+export function caseMarkers(doc: Doc, arg: RelationArg, head: number): number[] {
+  const out: number[] = [];
+  for (let t = Math.max(0, arg.tokenStart - 3); t < arg.tokenEnd; t++) if (doc.heads[t] === head && doc.deprels[t] === 'case') out.push(t);
+  return out;
+}
+
 /** The tokens the dependency path between two args passes through (their heads left out), its lowest common ancestor, and each arg's head. */
 export function pathBetween(doc: Doc, a: RelationArg, b: RelationArg): { via: number[]; lca: number; ha: number; hb: number } | undefined {
   const ha = spanHead(doc, a.tokenStart, a.tokenEnd);
@@ -110,9 +117,8 @@ export function pairFeatures(doc: Doc, a: RelationArg, b: RelationArg, namesBetw
     f.push(`lpath=${rels.join(' ')}:${via.map((t) => lower(doc, t)).join(' ')}`, `ppath=${tp}:${rels.join(' ')}:${doc.pos[path.lca]}`, `lcapos=${tp}:${doc.pos[path.lca]}:${doc.deprels[path.lca]}`);
     for (const t of via) f.push(`via=${lower(doc, t)}`, `via+tp=${tp}:${lower(doc, t)}`);
     // The case markers of the names ("in", "of", "for") say much of what a path means.
-    // A case marker stands just before its name (or inside it), so only those few tokens are read.
     for (const [side, arg, h] of [['a', a, ha], ['b', b, hb]] as const) {
-      for (let t = Math.max(0, arg.tokenStart - 3); t < arg.tokenEnd; t++) if (doc.heads[t] === h && doc.deprels[t] === 'case') f.push(`case=${side}:${lower(doc, t)}`);
+      for (const t of caseMarkers(doc, arg, h)) f.push(`case=${side}:${lower(doc, t)}`);
     }
   } else f.push('nopath');
   const ids = new Int32Array(f.length);
