@@ -525,6 +525,13 @@ export interface Entity {
   mentions: MentionRef[];
 }
 
+/** An entity as a build knows it: merged over the articles that name it, its mentions counted rather than kept. */
+export interface EntityNode extends Omit<Entity, 'mentions'> {
+  mentionCount: number;
+  /** Ids of the articles that name it, in build order. */
+  articles: string[];
+}
+
 /** A co-mention: two entities named in the same sentence (a weak, untyped relation). */
 export interface CoMention {
   a: string;
@@ -613,6 +620,8 @@ export interface ResolvedPost {
 /** One article resolved: its entities with IRIs and its facts on them. */
 export interface ResolvedArticle {
   article: Article;
+  /** Each sentence's character offsets into the article's text, by sentence index. */
+  sentences: { start: number; end: number }[];
   entities: Entity[];
   coMentions: CoMention[];
   relations: ResolvedRelation[];

@@ -11,7 +11,7 @@ import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
 import { analyze, buildModel, buildParser, defaultModelPath, defaultParserModelPath, defaultRelationModelPath, docToConllu, evaluateConll, evaluateUd, formatConllevalReport, formatUdReport } from '../nlp/index.js';
 import cliProgress from 'cli-progress';
-import { DEFAULT_BASE, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, evaluateRelations, factsFiles, loadRelationModel, places, totalOf, trainRelationModel, writeRelationModel, type OutputFormat } from '../pipeline/index.js';
+import { DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_MAX_ARTICLE_BYTES, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, evaluateRelations, factsFiles, loadRelationModel, places, totalOf, trainRelationModel, writeRelationModel, type OutputFormat } from '../pipeline/index.js';
 import { readArticles } from '../ingest/index.js';
 import { formatCorefScores, formatDoc, formatFactsReport, formatRelationsReport } from './format.js';
 
@@ -71,46 +71,60 @@ program
 
 program
   .command('build')
-  .description('Build the knowledge graph of articles: RDF (Turtle, TriG, N-Triples, JSON-LD) and graph.json/GEXF/GraphML.')
+  .description('Build the knowledge graph of articles: RDF (Turtle, TriG; N-Triples, JSON-LD on request) and graph.json (GEXF, GraphML on request).')
   .argument('[paths...]', 'files or folders of articles; - reads standard input', ['seeds'])
   .option('--out <dir>', 'output folder', 'out')
   .option('--base <iri>', 'base IRI of minted entity, article and mention IRIs', DEFAULT_BASE)
-  .option('--format <list>', `comma-separated outputs: ${FORMATS.join(',')}`, FORMATS.join(','))
+  .option('--format <list>', `comma-separated outputs, of ${FORMATS.join(',')}`, DEFAULT_FORMATS.join(','))
+  .option('--add', 'add the articles to the build already in --out (articles it has are skipped)')
+  .option('--max-article-bytes <n>', 'refuse an article whose text is longer than this many bytes', positiveInt, DEFAULT_MAX_ARTICLE_BYTES)
+  .option('--json', 'print the summary as one JSON object')
   .option('--model <file>', 'model file', undefined)
   .option('--workers <n>', 'worker threads for reading articles (default: one per core; 1 reads in the main thread)', (v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
     return n;
   })
-  .action(async (paths: string[], opts: { out: string; base: string; format: string; model?: string; workers?: number }) => {
+  .action(async (paths: string[], opts: { out: string; base: string; format: string; add?: boolean; maxArticleBytes: number; json?: boolean; model?: string; workers?: number }) => {
     const formats = opts.format.split(',').map((f) => f.trim());
     const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
     if (unknown.length) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')} (use ${FORMATS.join(', ')})`);
-    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'building {bar} {value} articles | {origin}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
-    bar?.start(0, 0, { origin: '' });
+    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: `${opts.add ? 'adding' : 'building'} {bar} {value}/{total} articles | {rate}/s | ETA {eta_formatted} | {origin}`, clearOnComplete: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic) : null;
     const t0 = performance.now();
+    const rate = (done: number) => (done / Math.max(0.001, (performance.now() - t0) / 1000)).toFixed(0);
+    bar?.start(0, 0, { origin: 'reading', rate: 0 });
     const result = await build({
       paths,
       out: opts.out,
       base: opts.base,
       formats: formats as OutputFormat[],
+      add: opts.add,
+      maxArticleBytes: opts.maxArticleBytes,
       modelPath: opts.model,
       workers: opts.workers,
       onStart: (total) => bar?.setTotal(total),
-      onArticle: (done, origin) => bar?.update(done, { origin }),
+      onArticle: (done, origin) => bar?.update(done, { origin, rate: rate(done) }),
+      onPhase: (phase) => bar?.update({ origin: `${phase}…` }),
     });
     bar?.stop();
+    const seconds = (performance.now() - t0) / 1000;
     for (const p of result.problems) process.stderr.write(`newskg: ${p.origin}: ${p.message}\n`);
     const byType = new Map<string, number>();
     for (const e of result.entities) byType.set(e.class, (byType.get(e.class) ?? 0) + 1);
-    const types = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
-    const relations = result.resolved.reduce((n, r) => n + r.relations.length, 0);
-    const posts = result.resolved.reduce((n, r) => n + r.posts.length, 0);
-    process.stdout.write(
-      `built ${result.resolved.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${result.entities.length} entities (${types}), ${result.events.length} events, ${relations} relations, ${posts} posts, ${result.graph.size} edges, ${result.quads} quads; ${result.problems.length} warnings\n`,
-    );
-    for (const f of result.files) process.stdout.write(`  ${f}\n`);
-    if (result.resolved.length === 0) process.exitCode = 1;
+    const phases = Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [k, Math.round(v) / 1000]));
+    if (opts.json) {
+      const summary = { articles: result.articles, added: result.added, skipped: result.skipped, seconds: Math.round(seconds * 1000) / 1000, articlesPerSecond: Math.round((result.added / seconds) * 10) / 10, entities: result.entities.length, entityClasses: Object.fromEntries(byType), events: result.events.length, relations: result.relations, posts: result.posts, edges: result.graph.size, quads: result.quads, phases, warnings: result.problems.length, files: result.files };
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    } else {
+      const types = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
+      const what = opts.add ? `added ${result.added} articles (${result.skipped} already there; ${result.articles} in all)` : `built ${result.articles} articles`;
+      process.stdout.write(
+        `${what} in ${seconds.toFixed(1)} s: ${result.entities.length} entities (${types}), ${result.events.length} events, ${result.relations} relations, ${result.posts} posts, ${result.graph.size} edges, ${result.quads} quads; ${result.problems.length} warnings\n`,
+      );
+      process.stdout.write(`  time: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}\n`);
+      for (const f of result.files) process.stdout.write(`  ${f}\n`);
+    }
+    if (result.articles === 0) process.exitCode = 1;
   });
 
 program

@@ -5,7 +5,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
-import { EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type Entity, type EventNode, type ResolvedArticle } from '../types.js';
+import { EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type EntityNode, type EventNode, type ResolvedArticle } from '../types.js';
 import { mergeEvents } from '../resolve/index.js';
 import { CO_MENTION_FAMILY, CO_MENTION_PREDICATE, EVENT_ROLE_PROPERTY, RELATION_PROPERTY, localName } from '../rdf/index.js';
 import type { ArticleSummary, EdgeAttributes, EdgeFamily, GraphAttributes, NodeAttributes } from './json.js';
@@ -15,73 +15,103 @@ import { computeLayout, computeLayoutInWorker, type LayoutInput } from './layout
 export type EntityGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /** The graph of entities, events and their relations, with ForceAtlas2 positions unless `layout` is false. */
-export function buildGraph(entities: Entity[], resolved: ResolvedArticle[], options: { layout?: boolean; events?: EventNode[] } = {}): EntityGraph {
-  const graph: EntityGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  const articles: Record<string, ArticleSummary> = {};
-  for (const { article: a } of resolved) {
-    articles[a.id] = { ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}), ...(a.url ? { url: a.url } : {}), ...(a.source ? { source: a.source } : {}) };
-  }
-  graph.replaceAttributes({ articles });
-  for (const e of entities) {
-    const articles = new Set(e.mentions.map((m) => m.articleId)).size;
-    graph.addNode(e.iri, {
-      label: e.label,
-      class: e.class,
-      category: e.category,
-      aliases: e.aliases,
-      handles: e.handles,
-      mentionCount: e.mentions.length,
-      articles,
-      x: 0,
-      y: 0,
-      size: 3 + Math.log2(1 + e.mentions.length) * 2,
-      ...(e.geonamesId !== undefined ? { geonamesId: e.geonamesId } : {}),
-      ...(e.lat !== undefined ? { lat: e.lat, lon: e.lon } : {}),
-    });
-  }
-  // Events: named ones are entity nodes already; the others become nodes here.
-  for (const ev of options.events ?? mergeEvents(resolved)) {
-    if (!graph.hasNode(ev.iri)) {
-      graph.addNode(ev.iri, { label: ev.label, class: 'Event', category: 'event', aliases: [], handles: [], mentionCount: ev.mentionCount, articles: ev.articles.length, x: 0, y: 0, size: 3 + Math.log2(1 + ev.mentionCount) * 2 });
-    }
-    graph.mergeNodeAttributes(ev.iri, { eventTypes: ev.eventTypes });
-  }
-  // One edge per (subject, predicate, object), counting its evidence across sentences and articles.
-  const edges = new Map<string, string>();
-  const connect = (source: string, target: string, predicate: string, family: EdgeFamily, ev: ArticleEvidence, weak = false) => {
-    if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) return;
-    const key = `${source}\u0000${predicate}\u0000${target}`;
-    const evidence = { articleId: ev.articleId, sentenceText: ev.sentenceText, sentenceStart: ev.sentenceStart, ...(weak ? {} : { start: ev.start, end: ev.end, rule: ev.rule }) };
-    const existing = edges.get(key);
-    if (existing) {
-      graph.updateEdgeAttributes(existing, (attrs) => ({
-        ...attrs,
-        evidenceCount: attrs.evidenceCount + 1,
-        confidence: Math.min(0.95, Math.max(attrs.confidence, ev.confidence) + 0.05),
-        evidence: attrs.evidence.length < 3 ? [...attrs.evidence, evidence] : attrs.evidence,
-      }));
-      return;
-    }
-    // Keys by order of creation, so identical builds write identical graph files.
-    edges.set(key, graph.addEdgeWithKey(`e${graph.size}`, source, target, { predicate, family, weak, confidence: ev.confidence, evidenceCount: 1, evidence: [evidence] }));
-  };
-  for (const r of resolved) {
+export function buildGraph(entities: readonly EntityNode[], resolved: readonly ResolvedArticle[], options: { layout?: boolean; events?: readonly EventNode[] } = {}): EntityGraph {
+  const builder = new GraphBuilder();
+  for (const r of resolved) builder.addArticle(r);
+  return builder.finish(entities, options.events ?? mergeEvents(resolved), options);
+}
+
+interface PendingEdge {
+  source: string;
+  target: string;
+  attributes: EdgeAttributes;
+}
+
+/** What the articles say of an event node: its first date and its largest counts. */
+type EventFacts = Pick<NodeAttributes, 'dateEarliest' | 'dateLatest' | 'killed' | 'injured'>;
+
+/**
+ * The graph, gathered an article at a time: one edge per (subject, predicate, object), counting its
+ * evidence across sentences and articles, and keeping three. The nodes come at the end, from the
+ * build's merged entities and events, so the articles themselves need not be kept.
+ */
+export class GraphBuilder {
+  private readonly articles: Record<string, ArticleSummary> = {};
+  private readonly edges = new Map<string, PendingEdge>();
+  private readonly eventFacts = new Map<string, EventFacts>();
+
+  addArticle(r: ResolvedArticle): void {
+    const a = r.article;
+    this.articles[a.id] = { ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}), ...(a.url ? { url: a.url } : {}), ...(a.source ? { source: a.source } : {}) };
     // The graph holds what the articles state: a question, a negation or a possibility is no edge.
-    for (const rel of r.relations) if (!rel.evidence.factuality) connect(rel.subject, rel.object, localName(RELATION_PROPERTY[rel.family].value), rel.family, rel.evidence);
+    for (const rel of r.relations) if (!rel.evidence.factuality) this.connect(rel.subject, rel.object, localName(RELATION_PROPERTY[rel.family].value), rel.family, rel.evidence);
     for (const ev of r.events) {
-      for (const role of EVENT_ROLES) for (const p of ev[EVENT_ROLE_FIELDS[role]]) connect(ev.iri, p.iri, localName(EVENT_ROLE_PROPERTY[role].value), role, p.evidence);
-      const attrs = graph.getNodeAttributes(ev.iri);
+      for (const role of EVENT_ROLES) for (const p of ev[EVENT_ROLE_FIELDS[role]]) this.connect(ev.iri, p.iri, localName(EVENT_ROLE_PROPERTY[role].value), role, p.evidence);
+      let facts = this.eventFacts.get(ev.iri);
+      if (!facts) this.eventFacts.set(ev.iri, (facts = {}));
       const t = ev.times[0];
-      if (t && !attrs.dateEarliest) graph.mergeNodeAttributes(ev.iri, { dateEarliest: t.earliest, dateLatest: t.latest });
-      for (const c of ev.killed) if (c.value > (graph.getNodeAttribute(ev.iri, 'killed') ?? -1)) graph.setNodeAttribute(ev.iri, 'killed', c.value);
-      for (const c of ev.injured) if (c.value > (graph.getNodeAttribute(ev.iri, 'injured') ?? -1)) graph.setNodeAttribute(ev.iri, 'injured', c.value);
+      if (t && !facts.dateEarliest) Object.assign(facts, { dateEarliest: t.earliest, dateLatest: t.latest });
+      for (const c of ev.killed) if (c.value > (facts.killed ?? -1)) facts.killed = c.value;
+      for (const c of ev.injured) if (c.value > (facts.injured ?? -1)) facts.injured = c.value;
     }
     for (const c of r.coMentions) {
-      connect(c.a, c.b, CO_MENTION_PREDICATE, CO_MENTION_FAMILY, { articleId: c.articleId, sentenceIndex: c.sentenceIndex, sentenceText: c.sentenceText, sentenceStart: c.start, sentenceEnd: c.end, start: c.start, end: c.end, confidence: 0.2, rule: 'co-mention-in-sentence' }, true);
+      this.connect(c.a, c.b, CO_MENTION_PREDICATE, CO_MENTION_FAMILY, { articleId: c.articleId, sentenceIndex: c.sentenceIndex, sentenceText: c.sentenceText, sentenceStart: c.start, sentenceEnd: c.end, start: c.start, end: c.end, confidence: 0.2, rule: 'co-mention-in-sentence' }, true);
     }
   }
-  if (options.layout !== false) layout(graph);
-  return graph;
+
+  private connect(source: string, target: string, predicate: string, family: EdgeFamily, ev: ArticleEvidence, weak = false): void {
+    if (source === target) return;
+    const key = `${source}\u0000${predicate}\u0000${target}`;
+    const evidence = { articleId: ev.articleId, sentenceText: ev.sentenceText, sentenceStart: ev.sentenceStart, ...(weak ? {} : { start: ev.start, end: ev.end, rule: ev.rule }) };
+    const existing = this.edges.get(key);
+    if (existing) {
+      const attrs = existing.attributes;
+      attrs.evidenceCount++;
+      attrs.confidence = Math.min(0.95, Math.max(attrs.confidence, ev.confidence) + 0.05);
+      if (attrs.evidence.length < 3) attrs.evidence.push(evidence);
+      return;
+    }
+    this.edges.set(key, { source, target, attributes: { predicate, family, weak, confidence: ev.confidence, evidenceCount: 1, evidence: [evidence] } });
+  }
+
+  /** The graph of the given entities and events, with the edges between them (laid out unless `layout` is false). */
+  finish(entities: readonly EntityNode[], events: readonly EventNode[], options: { layout?: boolean } = {}): EntityGraph {
+    const graph: EntityGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+    graph.replaceAttributes({ articles: this.articles });
+    for (const e of entities) {
+      graph.addNode(e.iri, {
+        label: e.label,
+        class: e.class,
+        category: e.category,
+        aliases: e.aliases,
+        handles: e.handles,
+        mentionCount: e.mentionCount,
+        articles: e.articles.length,
+        x: 0,
+        y: 0,
+        size: 3 + Math.log2(1 + e.mentionCount) * 2,
+        ...(e.geonamesId !== undefined ? { geonamesId: e.geonamesId } : {}),
+        ...(e.lat !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+      });
+    }
+    // Events: named ones are entity nodes already; the others become nodes here.
+    for (const ev of events) {
+      if (!graph.hasNode(ev.iri)) {
+        graph.addNode(ev.iri, { label: ev.label, class: 'Event', category: 'event', aliases: [], handles: [], mentionCount: ev.mentionCount, articles: ev.articles.length, x: 0, y: 0, size: 3 + Math.log2(1 + ev.mentionCount) * 2 });
+      }
+      graph.mergeNodeAttributes(ev.iri, { eventTypes: ev.eventTypes });
+    }
+    for (const [iri, facts] of this.eventFacts) {
+      if (!graph.hasNode(iri)) continue;
+      for (const [k, v] of Object.entries(facts)) if (v !== undefined) graph.setNodeAttribute(iri, k as keyof EventFacts, v);
+    }
+    // Keys by order of creation, so identical builds write identical graph files.
+    for (const { source, target, attributes } of this.edges.values()) {
+      if (graph.hasNode(source) && graph.hasNode(target)) graph.addEdgeWithKey(`e${graph.size}`, source, target, attributes);
+    }
+    if (options.layout !== false) layout(graph);
+    return graph;
+  }
 }
 
 /** The graph's shape as the layout sees it: nodes by index in iteration order, edges as index pairs. */

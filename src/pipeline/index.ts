@@ -1,7 +1,8 @@
 /** The pipeline: the build (stages in order on worker threads, atomic outputs), and the evaluators that run articles through it. */
-export { FORMATS, build, type BuildOptions, type BuildResult, type OutputFormat } from './build.js';
+export { DEFAULT_FORMATS, DEFAULT_MAX_ARTICLE_BYTES, FORMATS, build, type BuildOptions, type BuildResult, type OutputFormat } from './build.js';
+export { ARTICLE_STORE } from './article-store.js';
 export { places, processArticle } from './article.js';
-export { processAll, stopWorkers, type ArticleOutcome, type PoolOptions } from './pool.js';
+export { processAll, processEach, stopWorkers, type ArticleOutcome, type PoolOptions } from './pool.js';
 export { evaluateCoref, evaluateFacts, type CorefReport } from './evaluate.js';
 export type { CorefScores } from '../resolve/index.js';
 export { evaluateGum, evaluateRelations, factsFiles, loadRelationModel, prf, totalOf, trainRelationModel, writeRelationModel, type FactsReport, type GumReport, type RelationScore, type RelationsReport, type Score, type Tally } from '../extract/index.js';

@@ -75,35 +75,60 @@ function inProcess(article: Article, opts: PoolOptions): ArticleOutcome {
 /** Calls run one after another: the workers are shared, and each call owns them while it runs. */
 let lock: Promise<unknown> = Promise.resolve();
 
-export function processAll(articles: Article[], opts: PoolOptions): Promise<ArticleOutcome[]> {
-  const run = lock.then(() => processAllNow(articles, opts));
+export async function processAll(articles: Article[], opts: PoolOptions): Promise<ArticleOutcome[]> {
+  const outcomes = new Array<ArticleOutcome>(articles.length);
+  await processEach(articles, opts, (i, outcome) => (outcomes[i] = outcome));
+  return outcomes;
+}
+
+/**
+ * Like processAll, but hands each outcome to `onOutcome` in input order as soon as it and those
+ * before it are done, and keeps none: a build streams its articles through this without holding them.
+ */
+export function processEach(articles: readonly Article[], opts: PoolOptions, onOutcome: (index: number, outcome: ArticleOutcome) => void): Promise<void> {
+  const run = lock.then(() => processEachNow(articles, opts, onOutcome));
   lock = run.catch(() => undefined);
   return run;
 }
 
-async function processAllNow(articles: Article[], opts: PoolOptions): Promise<ArticleOutcome[]> {
+async function processEachNow(articles: readonly Article[], opts: PoolOptions, onOutcome: (index: number, outcome: ArticleOutcome) => void): Promise<void> {
   const script = workerScript();
   const wanted = Math.min(opts.workers ?? availableParallelism(), Math.floor(articles.length / MIN_ARTICLES_PER_WORKER));
   if (!script || wanted < 2) {
-    return articles.map((article, i) => {
+    articles.forEach((article, i) => {
       const outcome = inProcess(article, opts);
       opts.onDone?.(i, threadId);
-      return outcome;
+      onOutcome(i, outcome);
     });
+    return;
   }
-  const outcomes = new Array<ArticleOutcome>(articles.length);
+  // Outcomes that finished before an earlier one wait here, so they are handed on in order.
+  const waiting = new Map<number, ArticleOutcome>();
+  let delivered = 0;
   let next = 0;
   let finished = 0;
-  return new Promise((resolveAll) => {
+  let failure: unknown;
+  return new Promise((resolveAll, rejectAll) => {
     const detachers: (() => void)[] = [];
     const settle = (index: number, outcome: ArticleOutcome, by = threadId) => {
-      outcomes[index] = outcome;
+      waiting.set(index, outcome);
       finished++;
       opts.onDone?.(index, by);
-      if (finished < articles.length) return;
+      try {
+        for (let o = waiting.get(delivered); o !== undefined && failure === undefined; o = waiting.get(delivered)) {
+          waiting.delete(delivered);
+          onOutcome(delivered++, o);
+        }
+      } catch (err) {
+        // The caller could not take an outcome (a full disk, say): the build stops once the workers are free.
+        failure ??= err;
+      }
+      // After a failure, only the articles already sent are waited for.
+      if (finished < (failure === undefined ? articles.length : next)) return;
       for (const detach of detachers) detach();
       if (!opts.keepWorkers) stopWorkers();
-      resolveAll(outcomes);
+      if (failure !== undefined) rejectAll(failure);
+      else resolveAll();
     };
     const run = (worker: Worker) => {
       let inFlight = -1;
@@ -111,7 +136,7 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
       let timer: NodeJS.Timeout | undefined;
       const timeoutMs = opts.articleTimeoutMs ?? 120_000;
       const feed = () => {
-        if (next >= articles.length) return;
+        if (failure !== undefined || next >= articles.length) return;
         inFlight = next++;
         worker.postMessage({ index: inFlight, article: articles[inFlight], base: opts.base } satisfies WorkerRequest);
         // An article that never finishes (a pathological text) costs its worker, not the build.
@@ -139,7 +164,7 @@ async function processAllNow(articles: Article[], opts: PoolOptions): Promise<Ar
           return;
         }
         if (!answered) {
-          while (next < articles.length) {
+          while (failure === undefined && next < articles.length) {
             const i = next++;
             settle(i, inProcess(articles[i], opts));
           }

@@ -114,10 +114,10 @@ export class KnowledgeGraph {
     const articles = input.filter((x): x is RawArticle => typeof x !== 'string');
     const out = mkdtempSync(join(tmpdir(), 'newskg-kg-'));
     try {
-      const result = await build({ ...options, paths, articles, out, base: options.base ?? DEFAULT_BASE, formats: [] });
-      if (result.resolved.length === 0) throw new InputError(`nothing could be built${result.problems.length ? `: ${result.problems[0].origin}: ${result.problems[0].message}` : ''}`);
+      const result = await build({ ...options, paths, articles, out, base: options.base ?? DEFAULT_BASE, formats: [], collect: true });
+      if (result.articles === 0) throw new InputError(`nothing could be built${result.problems.length ? `: ${result.problems[0].origin}: ${result.problems[0].message}` : ''}`);
       const store = new oxigraph.Store();
-      store.load(toNQuads(result.dataset), { format: 'application/n-quads' });
+      store.load(toNQuads(result.dataset!), { format: 'application/n-quads' });
       return new KnowledgeGraph(store, result.graph);
     } finally {
       rmSync(out, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** The rdf stage: resolved entities and articles → quads → Turtle, TriG, N-Triples, N-Quads, JSON-LD. */
 export type { Quad } from 'n3';
-export { buildQuads, articleIri, isValidBase } from './quads.js';
-export { toJsonLd, toNQuads, toNTriples, toTriG, toTurtle, writeJsonLd, writeNQuads, writeNTriples, writeTriG, writeTurtle, type TextSink } from './serialize.js';
+export { RdfBuilder, buildQuads, articleIri, isValidBase } from './quads.js';
+export { openQuadStream, toJsonLd, toNQuads, toNTriples, toTriG, toTurtle, writeJsonLd, writeNQuads, writeNTriples, writeTriG, writeTurtle, type QuadStream, type RdfFormat, type TextSink } from './serialize.js';
 export {
   CO_MENTION_FAMILY,
   CO_MENTION_PREDICATE,

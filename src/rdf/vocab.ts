@@ -33,7 +33,7 @@ export const NKG = terms(PREFIXES.nkg, [
   // classes
   'Person', 'Organization', 'GovernmentOrganization', 'Court', 'NewsMediaOrganization', 'ArmedGroup', 'Company',
   'PoliticalParty', 'SportsTeam', 'EducationalOrganization', 'Place', 'Country', 'Region', 'City', 'Landform', 'Facility',
-  'Event', 'CreativeWork', 'Movie', 'TVSeries', 'MusicAlbum', 'MusicRecording', 'Book', 'VideoGame', 'Product', 'Legislation', 'Mention', 'Statement', 'SocialMediaPosting',
+  'Event', 'CreativeWork', 'Movie', 'TVSeries', 'MusicAlbum', 'MusicRecording', 'Book', 'VideoGame', 'Product', 'Legislation', 'Mention', 'Sentence', 'Statement', 'SocialMediaPosting',
   'Attack', 'Bombing', 'Shooting', 'Stabbing', 'Killing', 'Death', 'Arrest', 'Warrant', 'Charge', 'Trial', 'Election',
   'Protest', 'Fire', 'Explosion', 'Collapse', 'Disaster', 'Resignation', 'MilitaryStrike', 'Warning', 'Meeting', 'Raid', 'Manhunt',
   'Birth', 'Marriage', 'Divorce', 'Injury', 'Transport', 'TransferOwnership', 'TransferMoney', 'StartOrg', 'MergeOrg', 'Bankruptcy',
@@ -51,8 +51,8 @@ export const NKG = terms(PREFIXES.nkg, [
   'hasRecipient', 'hasDestination', 'hasOrigin', 'hasTopic', 'predicateLemma', 'amount', 'reportedBy',
   // articles, mentions, statements, posts
   'datePublishedInferred', 'sourceName', 'citesSource', 'refersTo', 'inArticle', 'anchorOf', 'beginIndex', 'endIndex',
-  'sentenceIndex', 'confidence', 'evidenceText', 'factBeginIndex', 'factEndIndex', 'extractedBy', 'role', 'timeExpression',
-  'lowerBound', 'authorName', 'hashtag', 'antecedent', 'linkedBy', 'mentionType', 'factuality',
+  'sentence', 'confidence', 'extractedBy', 'role', 'timeExpression',
+  'lowerBound', 'authorName', 'hashtag', 'linkedBy', 'factuality',
 ]);
 export const SEM = terms(PREFIXES.sem, ['hasPlace', 'hasActor', 'hasEarliestBeginTimeStamp', 'hasLatestEndTimeStamp']);
 export const SCHEMA = terms(PREFIXES.schema, ['NewsArticle', 'headline', 'datePublished', 'url', 'isPartOf', 'text', 'author', 'mentions']);

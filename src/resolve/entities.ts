@@ -3,10 +3,10 @@
  * person names, demonyms, country codes and @handles merged), each with an IRI minted from its
  * class and normalised name, so that entities of separate builds merge by plain union.
  */
-import { CATEGORY_OF, type Article, type CoMention, type CorefLink, type Doc, type Entity, type EntityCategory, type EntityClass, type Facts, type MentionRef, type ResolvedArticle, type TypedMention } from '../types.js';
+import { CATEGORY_OF, type Article, type CoMention, type CorefLink, type Doc, type Entity, type EntityCategory, type EntityNode, type EntityClass, type Facts, type MentionRef, type ResolvedArticle, type TypedMention } from '../types.js';
 import { resolveFacts } from './facts.js';
 import { normaliseName } from '../extract/index.js';
-import { mintIri } from './iri.js';
+import { byIri, mintIri } from './iri.js';
 import { countryOfCode, countryOfDemonym, findCity, findCountry, findRegion } from './places.js';
 
 const GENERIC = new Set<EntityClass>(['Organization', 'Place', 'Other']);
@@ -83,7 +83,8 @@ export function resolveArticle(article: Article, doc: Doc, typed: TypedMention[]
   });
   const labelOf = new Map(entities.map((e) => [e.iri, e.label]));
   const resolvedFacts = facts ? resolveFacts(article, doc, facts, iriOfTyped, labelOf, base) : { relations: [], events: [], sources: [], posts: [] };
-  return { article, entities: entities.sort((a, b) => a.iri.localeCompare(b.iri)), coMentions, ...resolvedFacts };
+  const sentences = doc.sentences.map((s) => ({ start: s.start, end: s.end }));
+  return { article, sentences, entities: entities.sort((a, b) => byIri(a.iri, b.iri)), coMentions, ...resolvedFacts };
 }
 
 /** Typed mentions grouped by category and normalised name; demonyms and country names join their country, agencies their country's agency. */
@@ -322,19 +323,24 @@ function attachHandles(doc: Doc, typed: TypedMention[], clusterOf: Map<TypedMent
   }
 }
 
-/** Entities of several articles merged by IRI: names, handles and mentions are united. */
-export function mergeEntities(resolved: ResolvedArticle[]): Entity[] {
-  const byIri = new Map<string, Entity>();
-  for (const r of resolved) {
-    for (const e of r.entities) {
-      const prev = byIri.get(e.iri);
+/**
+ * The entities of a build, merged by IRI as articles arrive: names and handles are united, mentions
+ * counted. It keeps no mention, so it grows with the entities, not with the articles.
+ */
+export class EntityIndex {
+  private readonly byIri = new Map<string, EntityNode>();
+
+  add(r: ResolvedArticle): void {
+    for (const { mentions, ...e } of r.entities) {
+      const prev = this.byIri.get(e.iri);
       if (!prev) {
-        byIri.set(e.iri, { ...e, aliases: [...e.aliases], handles: [...e.handles], mentions: [...e.mentions] });
+        this.byIri.set(e.iri, { ...e, aliases: [...e.aliases], handles: [...e.handles], mentionCount: mentions.length, articles: [r.article.id] });
         continue;
       }
       prev.aliases = [...new Set([...prev.aliases, ...e.aliases, ...(e.label !== prev.label ? [e.label] : [])])].sort();
       prev.handles = [...new Set([...prev.handles, ...e.handles])].sort();
-      prev.mentions.push(...e.mentions);
+      prev.mentionCount += mentions.length;
+      if (prev.articles.at(-1) !== r.article.id) prev.articles.push(r.article.id);
       if (GENERIC.has(prev.class) && !GENERIC.has(e.class)) prev.class = e.class;
       prev.geonamesId ??= e.geonamesId;
       prev.containedIn ??= e.containedIn;
@@ -342,5 +348,20 @@ export function mergeEntities(resolved: ResolvedArticle[]): Entity[] {
       prev.lon ??= e.lon;
     }
   }
-  return [...byIri.values()].sort((a, b) => a.iri.localeCompare(b.iri));
+
+  get size(): number {
+    return this.byIri.size;
+  }
+
+  /** The entities so far, by IRI. */
+  entities(): EntityNode[] {
+    return [...this.byIri.values()].sort((a, b) => byIri(a.iri, b.iri));
+  }
+}
+
+/** Entities of several articles merged by IRI. */
+export function mergeEntities(resolved: readonly ResolvedArticle[]): EntityNode[] {
+  const index = new EntityIndex();
+  for (const r of resolved) index.add(r);
+  return index.entities();
 }

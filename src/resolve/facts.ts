@@ -8,6 +8,7 @@
  * the article's own.
  */
 import { VIOLENT } from '../extract/index.js';
+import { byIri } from './iri.js';
 import type { Article, ArticleEvidence, CountArgument, Doc, EventArgument, EventNode, EventType, Evidence, Facts, ResolvedArgument, ResolvedArticle, ResolvedEvent, ResolvedPost, ResolvedRelation, ResolvedSource } from '../types.js';
 
 /** The key an unnamed event is minted from: its kind (acts of violence are one kind), place and date. */
@@ -123,34 +124,63 @@ export function resolveFacts(article: Article, doc: Doc, facts: Facts, iriOfType
 }
 
 /**
- * The events of a build, one per IRI. An unnamed report whose key IRI a named event also has
- * ("attacks in Paris" in one article, "the Paris attacks" in another, same place and date) is
- * that named event: such reports are renamed, in new ResolvedArticle values.
+ * Named events by their key IRI, gathered over a build. An unnamed report whose key IRI a named
+ * event also has ("attacks in Paris" in one article, "the Paris attacks" in another, same place
+ * and date) is that named event: `rename` gives such a report the named event's IRI.
  */
-export function unifyEvents(resolved: ResolvedArticle[]): ResolvedArticle[] {
-  const named = new Map<string, string>();
-  for (const r of resolved) for (const e of r.events) if (e.sameAs) named.set(e.sameAs, e.iri);
-  if (named.size === 0) return resolved;
-  const rename = (iri: string) => named.get(iri) ?? iri;
-  return resolved.map((r) => ({
-    ...r,
-    events: r.events.map((e) => ({ ...e, iri: rename(e.iri) })),
-    relations: r.relations.map((rel) => ({ ...rel, subject: rename(rel.subject), object: rename(rel.object) })),
-    posts: r.posts.map((p) => ({ ...p, events: [...new Set(p.events.map(rename))] })),
-  }));
+export class NamedEvents {
+  private readonly byKey = new Map<string, string>();
+
+  add(r: ResolvedArticle): void {
+    for (const e of r.events) if (e.sameAs) this.byKey.set(e.sameAs, e.iri);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** The article with its events (and the relations and posts that name them) renamed, as a new value. */
+  rename(r: ResolvedArticle): ResolvedArticle {
+    if (this.byKey.size === 0) return r;
+    const rename = (iri: string) => this.byKey.get(iri) ?? iri;
+    return {
+      ...r,
+      events: r.events.map((e) => ({ ...e, iri: rename(e.iri) })),
+      relations: r.relations.map((rel) => ({ ...rel, subject: rename(rel.subject), object: rename(rel.object) })),
+      posts: r.posts.map((p) => ({ ...p, events: [...new Set(p.events.map(rename))] })),
+    };
+  }
 }
 
-export function mergeEvents(resolved: ResolvedArticle[]): EventNode[] {
-  const byIri = new Map<string, EventNode>();
-  for (const r of resolved) {
+/** The articles of a build with every report of a named event renamed to it (see NamedEvents). */
+export function unifyEvents(resolved: ResolvedArticle[]): ResolvedArticle[] {
+  const named = new NamedEvents();
+  for (const r of resolved) named.add(r);
+  return named.size === 0 ? resolved : resolved.map((r) => named.rename(r));
+}
+
+/** The events of a build, one node per IRI, merged as (renamed) articles arrive. */
+export class EventIndex {
+  private readonly byIri = new Map<string, EventNode>();
+
+  add(r: ResolvedArticle): void {
     for (const e of r.events) {
-      let node = byIri.get(e.iri);
-      if (!node) byIri.set(e.iri, (node = { iri: e.iri, eventTypes: [], label: e.label, isNamed: e.isNamed, sameAs: [], articles: [], mentionCount: 0 }));
+      let node = this.byIri.get(e.iri);
+      if (!node) this.byIri.set(e.iri, (node = { iri: e.iri, eventTypes: [], label: e.label, isNamed: e.isNamed, sameAs: [], articles: [], mentionCount: 0 }));
       if (!node.eventTypes.includes(e.eventType)) node.eventTypes.push(e.eventType);
       if (e.sameAs && !node.sameAs.includes(e.sameAs)) node.sameAs.push(e.sameAs);
-      if (!node.articles.includes(r.article.id)) node.articles.push(r.article.id);
+      if (node.articles.at(-1) !== r.article.id && !node.articles.includes(r.article.id)) node.articles.push(r.article.id);
       node.mentionCount += e.mentions.length;
     }
   }
-  return [...byIri.values()].sort((a, b) => a.iri.localeCompare(b.iri));
+
+  events(): EventNode[] {
+    return [...this.byIri.values()].sort((a, b) => byIri(a.iri, b.iri));
+  }
+}
+
+export function mergeEvents(resolved: readonly ResolvedArticle[]): EventNode[] {
+  const index = new EventIndex();
+  for (const r of resolved) index.add(r);
+  return index.events();
 }

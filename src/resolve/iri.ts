@@ -16,3 +16,6 @@ export function slug(name: string): string {
 export function mintIri(base: string, category: EntityCategory, name: string): string {
   return `${base}${category}/${slug(name)}`;
 }
+
+/** IRI order, as localeCompare gives it (sorted outputs keep the order they always had), without its cost per call. */
+export const byIri = new Intl.Collator().compare;

@@ -51,7 +51,7 @@ if (process.argv[2] === '--child') {
     for (const [phase, ms] of Object.entries(result.timings)) (timings[phase] ??= []).push(ms);
   }
   const report: ScaleResult = {
-    articles: first.resolved.length,
+    articles: first.articles,
     entities: first.entities.length,
     quads: first.quads,
     firstSeconds,

@@ -3,7 +3,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { describe, expect, test } from 'vitest';
 import { buildGraph, toGexf, toGraphJson, toGraphMl, type EntityGraph } from '../../src/graph/entity-graph.js';
-import type { ArticleEvidence, Entity, EntityClass, ResolvedArticle, ResolvedEvent } from '../../src/types.js';
+import type { ArticleEvidence, EntityClass, EntityNode, ResolvedArticle, ResolvedEvent } from '../../src/types.js';
 
 const BASE = 'https://example.org/kg/';
 const BRAM = `${BASE}person/bram-osterlund`;
@@ -11,18 +11,10 @@ const GUILD = `${BASE}organization/tessel-guild`;
 const MORVA = `${BASE}place/morva`;
 const RAID = `${BASE}event/a1-1`;
 
-function entity(iri: string, cls: EntityClass, label: string, mentions: number, extra: Partial<Entity> = {}): Entity {
+/** An entity as the build merges it: `mentions` mentions, alternating between articles a1 and a2. */
+function entity(iri: string, cls: EntityClass, label: string, mentions: number, extra: Partial<EntityNode> = {}): EntityNode {
   const category = cls === 'Person' ? 'person' : cls === 'Event' ? 'event' : cls === 'City' || cls === 'Country' ? 'place' : 'organization';
-  return {
-    iri,
-    category,
-    class: cls,
-    label,
-    aliases: [],
-    handles: [],
-    mentions: Array.from({ length: mentions }, (_, i) => ({ articleId: i % 2 ? 'a2' : 'a1', start: i, end: i + 1, sentenceIndex: i, text: label, confidence: 0.9 })),
-    ...extra,
-  };
+  return { iri, category, class: cls, label, aliases: [], handles: [], mentionCount: mentions, articles: mentions > 1 ? ['a1', 'a2'] : ['a1'], ...extra };
 }
 
 const ev = (articleId: string, sentenceIndex: number, confidence = 0.7, rule = 'subject + "led" + object'): ArticleEvidence => ({
@@ -39,6 +31,7 @@ const ev = (articleId: string, sentenceIndex: number, confidence = 0.7, rule = '
 
 const article = (id: string, r: Partial<ResolvedArticle>): ResolvedArticle => ({
   article: { id, text: 'x', origin: `<${id}>`, title: `Title ${id}`, ...(id === 'a1' ? { published: '2022-05-01', url: 'https://news.example/a1' } : {}) },
+  sentences: [],
   entities: [],
   coMentions: [],
   relations: [],
@@ -74,7 +67,7 @@ const raid: ResolvedEvent = {
 };
 
 /** Bram leads the guild, said in five sentences of two articles; the guild raided Morva; Bram and Morva share a sentence. */
-function fixture(): { entities: Entity[]; resolved: ResolvedArticle[] } {
+function fixture(): { entities: EntityNode[]; resolved: ResolvedArticle[] } {
   const entities = [entity(BRAM, 'Person', 'Bram Østerlund', 3, { aliases: ['Østerlund'] }), entity(GUILD, 'ArmedGroup', 'Tessel Guild', 1), entity(MORVA, 'City', 'Morva', 2, { geonamesId: 77, lat: 1.5, lon: 2.5 })];
   const lead = (articleId: string, s: number, confidence: number) => ({ family: 'lead' as const, subject: BRAM, object: GUILD, evidence: ev(articleId, s, confidence) });
   const resolved = [

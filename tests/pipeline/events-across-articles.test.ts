@@ -28,10 +28,10 @@ describe('events across articles', () => {
     const NKG = PREFIXES.nkg;
     const counts = store.getObjects(attacks[0].iri, `${NKG}deathCount`, null).map((o) => Number(o.value)).sort();
     expect(counts).toEqual([5, 7]);
-    // Each count's statement names the article it was read in.
+    // Each count's statement points to the sentence, and so the article, it was read in.
     const bySource = store
       .getSubjects(`${PREFIXES.rdf}predicate`, `${NKG}deathCount`, null)
-      .map((st) => [Number(store.getObjects(st, `${PREFIXES.rdf}object`, null)[0].value), store.getObjects(st, `${NKG}inArticle`, null)[0].value]);
+      .map((st) => [Number(store.getObjects(st, `${PREFIXES.rdf}object`, null)[0].value), store.getObjects(store.getObjects(st, `${NKG}sentence`, null)[0], `${NKG}inArticle`, null)[0].value]);
     expect(new Set(bySource.map(([, a]) => a)).size).toBe(2);
     expect(bySource.map(([n]) => n).sort()).toEqual([5, 7]);
   });

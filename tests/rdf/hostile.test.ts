@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/pipeline/index.js';
+import { FORMATS, build, type BuildResult } from '../../src/pipeline/index.js';
 import { PREFIXES } from '../../src/rdf/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -28,8 +28,8 @@ const keys = (qs: Quad[]) => [...new Set(qs.map(key))].sort();
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'newskg-hostile-'));
-  result = await build({ paths: [fixtures], out, base: BASE });
-  for (const r of result.resolved) text[`${BASE}article/${r.article.id}`] = r.article.text;
+  result = await build({ paths: [fixtures], out, base: BASE, formats: FORMATS, collect: true });
+  for (const r of result.resolved!) text[`${BASE}article/${r.article.id}`] = r.article.text;
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -88,7 +88,7 @@ describe('hostile text through every output', () => {
   test('the fixtures put hostile characters inside entity names (else they no longer test what they claim)', () => {
     const labels = result.entities.map((e) => e.label);
     expect(result.problems).toEqual([]);
-    expect(result.resolved).toHaveLength(4);
+    expect(result.resolved!).toHaveLength(4);
     // Characters no XML or RDF consumer takes (NUL, C0 controls, U+FFFE/U+FFFF) arrive as U+FFFD.
     for (const re of [/\\/, /\u202e/, /\ufffd/, /\u007f/, /[\u{10000}-\u{10ffff}]/u, /</]) expect(labels.some((l) => re.test(l)), String(re)).toBe(true);
     for (const l of labels) expect(l).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
@@ -150,26 +150,38 @@ describe('hostile text through every output', () => {
     }
   });
 
-  test('mentions and evidence sentences are exactly the text at their offsets; labels are the entities\' labels', () => {
+  test('sentences, mentions and statements are exactly the text at their offsets; labels are the entities\' labels', () => {
     const quads = parse('graph.nt', 'application/n-triples');
     const props = new Map<string, Map<string, string>>();
     for (const q of quads) {
       if (!props.has(q.subject.value)) props.set(q.subject.value, new Map());
       props.get(q.subject.value)!.set(q.predicate.value, q.object.value);
     }
-    let checked = 0;
+    // Sentences: their text is the article's text between their offsets.
+    let sentences = 0;
     for (const [, p] of props) {
-      const anchor = p.get(`${NKG}anchorOf`) ?? p.get(`${NKG}evidenceText`);
+      const anchor = p.get(`${NKG}anchorOf`);
       if (anchor === undefined) continue;
       const articleText = text[p.get(`${NKG}inArticle`)!];
       expect(articleText.slice(Number(p.get(`${NKG}beginIndex`)), Number(p.get(`${NKG}endIndex`)))).toBe(anchor);
-      checked++;
+      sentences++;
     }
-    // Every mention and every statement was checked.
-    const typed = new Set(quads.filter((q) => q.predicate.value === `${PREFIXES.rdf}type` && [`${NKG}Mention`, `${NKG}Statement`].includes(q.object.value)).map((q) => q.subject.value));
-    const spans = new Set(result.entities.flatMap((e) => e.mentions.map((m) => `${m.articleId} ${m.start} ${m.end}`)));
-    expect(checked).toBe(typed.size);
-    expect(checked).toBeGreaterThanOrEqual(spans.size + result.resolved.reduce((n, r) => n + r.coMentions.length, 0));
+    expect(sentences).toBeGreaterThan(0);
+    // Mentions and statements: their offsets lie inside the sentence they point to; a mention's are in its IRI.
+    const spans = new Set(result.resolved!.flatMap((r) => r.entities.flatMap((e) => e.mentions.map((m) => `${BASE}mention/${m.articleId}/${m.start}-${m.end}`))));
+    let pointing = 0;
+    for (const [subject, p] of props) {
+      const sentence = p.get(`${NKG}sentence`);
+      if (sentence === undefined) continue;
+      const s = props.get(sentence)!;
+      const offsets = /\/mention\/[^/]+\/(\d+)-(\d+)$/.exec(subject)?.slice(1).map(Number) ?? [p.get(`${NKG}beginIndex`), p.get(`${NKG}endIndex`)].map(Number);
+      if (offsets.some(Number.isNaN)) continue; // a statement without the words of its fact
+      expect(offsets[0]).toBeGreaterThanOrEqual(Number(s.get(`${NKG}beginIndex`)));
+      expect(offsets[1]).toBeLessThanOrEqual(Number(s.get(`${NKG}endIndex`)));
+      pointing++;
+    }
+    for (const span of spans) expect(props.get(span)?.get(`${NKG}sentence`), span).toBeDefined();
+    expect(pointing).toBeGreaterThanOrEqual(spans.size);
     const labels = new Set(quads.filter((q) => q.predicate.value === `${PREFIXES.rdfs}label`).map((q) => q.object.value));
     for (const e of result.entities) expect(labels.has(e.label), JSON.stringify(e.label)).toBe(true);
     const json = JSON.parse(read('graph.json')) as { nodes: { key: string; attributes: { label: string } }[] };

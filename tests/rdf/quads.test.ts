@@ -1,9 +1,9 @@
-/** buildQuads on small hand-made resolved articles: what each entity, relation, co-mention and event becomes. */
+/** buildQuads on small hand-made resolved articles: what each entity, sentence, mention, relation and event becomes (and that co-mentions stay out). */
 import { DataFactory, Store } from 'n3';
 import { describe, expect, test } from 'vitest';
 import { articleIri, buildQuads, isValidBase } from '../../src/rdf/quads.js';
 import { PREFIXES } from '../../src/rdf/vocab.js';
-import type { ArticleEvidence, Entity, EntityClass, ResolvedArticle, ResolvedEvent } from '../../src/types.js';
+import type { ArticleEvidence, Entity, EntityClass, EntityNode, ResolvedArticle, ResolvedEvent } from '../../src/types.js';
 
 const BASE = 'https://example.org/kg/';
 const NKG = PREFIXES.nkg;
@@ -36,11 +36,14 @@ const evidence = (articleId: string, text: string, sentence: string, fact: strin
 
 const emptyEvent = (iri: string, label: string, eventType: ResolvedEvent['eventType'], isNamed: boolean): ResolvedEvent => ({ iri, eventType, label, isNamed, mentions: [], places: [], actors: [], targets: [], recipients: [], destinations: [], origins: [], topics: [], times: [], killed: [], injured: [], amounts: [] });
 
+/** The build's view of an entity: its mentions counted, the articles that name them listed. */
+const node = ({ mentions, ...e }: Entity): EntityNode => ({ ...e, mentionCount: mentions.length, articles: [...new Set(mentions.map((m) => m.articleId))] });
+
 /** An article's own view of a merged entity: its mentions in that article only (as resolveArticle gives it). */
 const only = (e: Entity, articleId: string): Entity => ({ ...e, mentions: e.mentions.filter((m) => m.articleId === articleId) });
 
 /** Two articles stating the same warning; the first also reports an unnamed attack in Tarsk and names the "Tarsk bombing". */
-function fixture(): { resolved: ResolvedArticle[]; entities: Entity[] } {
+function fixture(): { resolved: ResolvedArticle[]; entities: EntityNode[] } {
   const s1 = 'Mayor Alba Quennell warned the Varnholt Police on Monday.';
   const s2 = 'A bomb went off in Tarsk.';
   const warn1 = evidence('a1', TEXT_1, s1, 'Alba Quennell warned the Varnholt Police', 'subject + "warned" + object', 0.7123);
@@ -60,6 +63,10 @@ function fixture(): { resolved: ResolvedArticle[]; entities: Entity[] } {
   const namedEvent: ResolvedEvent = { ...emptyEvent(NAMED, 'Tarsk bombing', 'bombing', true), sameAs: `${BASE}event/key-123` };
   const a1: ResolvedArticle = {
     article: { id: 'a1', text: TEXT_1, origin: '<a1>', title: 'Warning in Varnholt', published: '2021-03-16', url: 'https://news.example/a1?x=1&y=2' },
+    sentences: [
+      { start: 0, end: s1.length },
+      { start: TEXT_1.indexOf(s2), end: TEXT_1.length },
+    ],
     entities: [alba, police, tarsk].map((e) => only(e, 'a1')),
     coMentions: [{ a: ALBA, b: TARSK, articleId: 'a1', sentenceIndex: 0, sentenceText: s1, start: 0, end: s1.length }],
     relations: [{ family: 'warn', subject: ALBA, object: POLICE, evidence: warn1 }],
@@ -69,6 +76,7 @@ function fixture(): { resolved: ResolvedArticle[]; entities: Entity[] } {
   };
   const a2: ResolvedArticle = {
     article: { id: 'a2', text: TEXT_2, origin: '<a2>', published: '2021-03-17T10:00:00Z' },
+    sentences: [{ start: 0, end: TEXT_2.length }],
     entities: [alba, police].map((e) => only(e, 'a2')),
     coMentions: [],
     relations: [{ family: 'warn', subject: ALBA, object: POLICE, role: 'mayor', evidence: warn2 }],
@@ -76,7 +84,7 @@ function fixture(): { resolved: ResolvedArticle[]; entities: Entity[] } {
     sources: [],
     posts: [],
   };
-  return { resolved: [a1, a2], entities: [alba, police, tarsk, named] };
+  return { resolved: [a1, a2], entities: [alba, police, tarsk, named].map(node) };
 }
 
 const { resolved, entities } = fixture();
@@ -109,7 +117,7 @@ describe('entities', () => {
     ['Other', []],
   ])('an entity of class %s is typed %j', (cls, expected) => {
     const iri = `${BASE}x/${cls.toLowerCase()}`;
-    const qs = buildQuads([], [entity(iri, cls, 'Zorvan')], BASE, []);
+    const qs = buildQuads([], [node(entity(iri, cls, 'Zorvan'))], BASE, []);
     expect(qs.filter((q) => q.predicate.value === RDF_TYPE).map((q) => q.object.value.slice(NKG.length)).sort()).toEqual(expected);
   });
 
@@ -134,14 +142,26 @@ describe('entities', () => {
     expect(objects(TARSK, `${PREFIXES.geo}long`)).toEqual(['-3.25']);
   });
 
-  test('each mention is a nkg:Mention in its article graph, with offsets that slice the article to its anchor', () => {
+  test('each mention is in its article graph: its IRI holds the offsets, and it points to its entity and its sentence', () => {
     const mentions = store.getSubjects(`${NKG}refersTo`, ALBA, G1);
     expect(mentions.map((m) => m.value)).toEqual([`${BASE}mention/a1/6-19`]);
     const m = mentions[0].value;
-    expect(objects(m, RDF_TYPE, G1)).toEqual([`${NKG}Mention`]);
-    expect(objects(m, `${NKG}inArticle`, G1)).toEqual([G1]);
-    expect(TEXT_1.slice(Number(objects(m, `${NKG}beginIndex`, G1)[0]), Number(objects(m, `${NKG}endIndex`, G1)[0]))).toBe(objects(m, `${NKG}anchorOf`, G1)[0]);
-    expect(objects(m, `${NKG}confidence`, G1)).toEqual(['0.9']);
+    const [, begin, end] = /(\d+)-(\d+)$/.exec(m)!.map(Number);
+    expect(TEXT_1.slice(begin, end)).toBe('Alba Quennell');
+    const [sentence] = objects(m, `${NKG}sentence`, G1);
+    expect(sentence).toBe(`${BASE}sentence/a1/0`);
+    expect(objects(m, RDF_TYPE, G1)).toEqual([]);
+  });
+
+  test("a sentence is a node of its article's graph with its offsets and its text, written once however much points to it", () => {
+    const sentence = `${BASE}sentence/a1/0`;
+    expect(objects(sentence, `${NKG}inArticle`, G1)).toEqual([G1]);
+    const [begin, end] = [objects(sentence, `${NKG}beginIndex`, G1), objects(sentence, `${NKG}endIndex`, G1)].map((v) => Number(v[0]));
+    expect(objects(sentence, `${NKG}anchorOf`, G1)).toEqual([TEXT_1.slice(begin, end)]);
+    expect(TEXT_1.slice(begin, end)).toBe('Mayor Alba Quennell warned the Varnholt Police on Monday.');
+    expect(store.getQuads(null, `${NKG}anchorOf`, null, null).filter((q) => q.object.value === TEXT_1.slice(begin, end))).toHaveLength(1);
+    // The mentions and the statements of that sentence all point to it.
+    expect(store.getSubjects(`${NKG}sentence`, sentence, G1).length).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -159,11 +179,9 @@ describe('relations', () => {
     const v = (p: string) => objects(st1, p, G1);
     expect(v(RDF_TYPE)).toEqual([`${NKG}Statement`]);
     expect([v(`${PREFIXES.rdf}subject`), v(`${PREFIXES.rdf}object`)]).toEqual([[ALBA], [POLICE]]);
-    expect(v(`${NKG}inArticle`)).toEqual([G1]);
-    expect(v(`${PREFIXES.prov}wasDerivedFrom`)).toEqual([G1]);
-    expect(v(`${NKG}evidenceText`)).toEqual(['Mayor Alba Quennell warned the Varnholt Police on Monday.']);
-    expect([v(`${NKG}beginIndex`), v(`${NKG}endIndex`)]).toEqual([['0'], ['57']]);
-    const [from, to] = [Number(v(`${NKG}factBeginIndex`)[0]), Number(v(`${NKG}factEndIndex`)[0])];
+    expect(v(`${NKG}sentence`)).toEqual([`${BASE}sentence/a1/0`]);
+    expect(objects(`${BASE}sentence/a1/0`, `${NKG}anchorOf`, G1)).toEqual(['Mayor Alba Quennell warned the Varnholt Police on Monday.']);
+    const [from, to] = [Number(v(`${NKG}beginIndex`)[0]), Number(v(`${NKG}endIndex`)[0])];
     expect(TEXT_1.slice(from, to)).toBe('Alba Quennell warned the Varnholt Police');
     // Confidence rounded to three decimals, as xsd:decimal.
     expect(v(`${NKG}confidence`)).toEqual(['0.712']);
@@ -172,22 +190,18 @@ describe('relations', () => {
     // The second article's statement carries its role.
     const st2 = sts.find((s) => s.value !== st1)!.value;
     expect(objects(st2, `${NKG}role`, G2)).toEqual(['mayor']);
-    expect(objects(st2, `${NKG}inArticle`, G2)).toEqual([G2]);
+    expect(objects(st2, `${NKG}sentence`, G2)).toEqual([`${BASE}sentence/a2/0`]);
   });
 
   test('no triple occurs twice, in any graph or across graphs', () => {
     const triples = quads.map((q) => `${q.subject.id} ${q.predicate.id} ${q.object.id}`);
     expect(new Set(triples).size).toBe(triples.length);
-    expect(quads.length).toBeGreaterThan(60);
+    expect(quads.length).toBeGreaterThan(50);
   });
 
-  test('a co-mention is a weak direct triple with a statement of the co-mention rule, without fact offsets', () => {
-    expect(store.getQuads(ALBA, `${NKG}coMentionedWith`, TARSK, null).map((q) => q.graph.termType)).toEqual(['DefaultGraph']);
-    const [st] = store.getSubjects(`${PREFIXES.rdf}predicate`, `${NKG}coMentionedWith`, G1);
-    expect(objects(st.value, `${NKG}extractedBy`, G1)).toEqual(['co-mention-in-sentence']);
-    expect(objects(st.value, `${NKG}confidence`, G1)).toEqual(['0.2']);
-    expect(objects(st.value, `${NKG}factBeginIndex`, G1)).toEqual([]);
-    expect(statementsOf(ALBA, `${NKG}coMentionedWith`, TARSK).map((s) => s.value)).toEqual([st.value]);
+  test('a co-mention is no fact: neither a triple nor a statement in the RDF (graph.json counts it)', () => {
+    expect(store.getQuads(null, `${NKG}coMentionedWith`, null, null)).toEqual([]);
+    expect(store.getSubjects(`${PREFIXES.rdf}predicate`, `${NKG}coMentionedWith`, null)).toEqual([]);
   });
 });
 
