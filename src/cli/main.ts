@@ -4,14 +4,14 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { KnowledgeGraph, queryForm } from '../query/index.js';
+import { KnowledgeGraph, SparqlEndpoint, queryForm } from '../query/index.js';
 import { formatEntity, formatResultTable } from './query.js';
 import { join, resolve } from 'node:path';
 import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
 import { analyze, buildModel, buildParser, defaultModelPath, defaultParserModelPath, defaultRelationModelPath, docToConllu, evaluateConll, evaluateUd, formatConllevalReport, formatUdReport } from '../nlp/index.js';
 import cliProgress from 'cli-progress';
-import { DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_MAX_ARTICLE_BYTES, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, evaluateRelations, factsFiles, loadRelationModel, places, totalOf, trainRelationModel, writeRelationModel, type OutputFormat } from '../pipeline/index.js';
+import { DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_MAX_ARTICLE_BYTES, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, evaluateRelations, factsFiles, loadRelationModel, places, push, totalOf, trainRelationModel, writeRelationModel, type OutputFormat } from '../pipeline/index.js';
 import { readArticles } from '../ingest/index.js';
 import { formatCorefScores, formatDoc, formatFactsReport, formatRelationsReport } from './format.js';
 
@@ -159,24 +159,57 @@ const RESULT_MEDIA: Record<string, string> = { json: 'application/sparql-results
 
 program
   .command('query')
-  .description('Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE; the ontology prefixes are declared) over a built graph.')
+  .description('Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE; the ontology prefixes are declared) over a built graph or a SPARQL endpoint.')
   .argument('<sparql>', 'the query, or @FILE to read it from a file')
   .option('--data <path>', 'build folder or RDF file', 'out')
+  .option('--endpoint <url>', 'ask this SPARQL endpoint instead of --data (a store the build was pushed into)')
+  .option('--user <name>', 'user name for the endpoint')
+  .option('--password <password>', 'password for the endpoint')
   .option('--format <format>', `${QUERY_FORMATS.join(', ')} (default: table on a terminal, json or ttl when piped)`)
-  .action(async (sparql: string, opts: { data: string; format?: string }) => {
+  .action(async (sparql: string, opts: { data: string; endpoint?: string; user?: string; password?: string; format?: string }) => {
     const query = sparql.startsWith('@') ? readFileSync(sparql.slice(1), 'utf8') : sparql;
     if (opts.format && !(QUERY_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidArgumentError(`--format must be one of ${QUERY_FORMATS.join(', ')}`);
-    const kg = await loadGraph(opts.data);
     const form = queryForm(query);
     const graphResult = form === 'construct' || form === 'describe';
     const format = opts.format ?? (process.stdout.isTTY ? 'table' : graphResult ? 'ttl' : 'json');
+    if (format !== 'table' && graphResult !== (format === 'ttl' || format === 'nt')) throw new InvalidArgumentError(graphResult ? 'a CONSTRUCT or DESCRIBE result is written as ttl or nt' : 'a SELECT or ASK result is written as table, json, csv, tsv or xml');
+    const source = opts.endpoint ? new SparqlEndpoint(opts.endpoint, { user: opts.user, password: opts.password }) : await loadGraph(opts.data);
     if (format === 'table') {
-      process.stdout.write(formatResultTable(kg.sparql(query)));
+      process.stdout.write(formatResultTable(await source.sparql(query)));
       return;
     }
-    if (graphResult !== (format === 'ttl' || format === 'nt')) throw new InvalidArgumentError(graphResult ? 'a CONSTRUCT or DESCRIBE result is written as ttl or nt' : 'a SELECT or ASK result is written as table, json, csv, tsv or xml');
-    const text = kg.serialise(query, RESULT_MEDIA[format]);
+    const text = await source.serialise(query, RESULT_MEDIA[format]);
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  });
+
+program
+  .command('push')
+  .description('Load a build into a SPARQL 1.1 store through the Graph Store HTTP Protocol: one named graph per article, the build-wide triples into --graph; each graph replaced, so pushing again never duplicates.')
+  .argument('[dir]', 'a build output folder (with graph.trig)', 'out')
+  .requiredOption('--store <url>', 'the Graph Store Protocol endpoint (Virtuoso: http://127.0.0.1:8890/sparql-graph-crud-auth)')
+  .option('--user <name>', 'user name (Digest or Basic authentication, whichever the store asks for)')
+  .option('--password <password>', 'password')
+  .option('--graph <iri>', 'the graph for the build-wide triples (default: <base>graph)')
+  .option('--json', 'print the summary as one JSON object')
+  .action(async (dir: string, opts: { store: string; user?: string; password?: string; graph?: string; json?: boolean }) => {
+    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'pushing {bar} {value}/{total} graphs | {rate}/s | ETA {eta_formatted}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+    const t0 = performance.now();
+    bar?.start(1, 0, { rate: 0 });
+    const result = await push({
+      dir,
+      store: opts.store,
+      user: opts.user,
+      password: opts.password,
+      graph: opts.graph,
+      onGraph: (done, total) => {
+        bar?.setTotal(total);
+        bar?.update(done, { rate: (done / Math.max(0.001, (performance.now() - t0) / 1000)).toFixed(0) });
+      },
+      onRetry: (attempt, reason) => bar === null && process.stderr.write(`newskg: ${opts.store}: ${reason}; retry ${attempt}\n`),
+    }).finally(() => bar?.stop());
+    const seconds = (performance.now() - t0) / 1000;
+    if (opts.json) process.stdout.write(`${JSON.stringify({ ...result, seconds: Math.round(seconds * 1000) / 1000 })}\n`);
+    else process.stdout.write(`pushed ${result.graphs} graphs (${result.triples} triples; build-wide ones into <${result.defaultGraph}>) to ${opts.store} in ${seconds.toFixed(1)} s: ${result.requests} requests, ${result.retries} retries\n`);
   });
 
 program

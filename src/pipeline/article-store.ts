@@ -105,3 +105,20 @@ export async function* readArticleStore(path: string, base: string): AsyncGenera
     throw new NewskgError('build', `${path}: line ${n}: ${(err as Error).message.split('\n')[0]}; build the folder again without --add`);
   }
 }
+
+/** The base IRI a store was made under, or undefined when there is no store (or it is not one). */
+export async function readStoreBase(path: string): Promise<string | undefined> {
+  if (!existsSync(path)) return undefined;
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      const header = JSON.parse(line) as Partial<Header>;
+      return header.format === FORMAT && typeof header.base === 'string' ? header.base : undefined;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    lines.close();
+  }
+  return undefined;
+}

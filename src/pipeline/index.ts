@@ -8,3 +8,4 @@ export type { CorefScores } from '../resolve/index.js';
 export { evaluateGum, evaluateRelations, factsFiles, loadRelationModel, prf, totalOf, trainRelationModel, writeRelationModel, type FactsReport, type GumReport, type RelationScore, type RelationsReport, type Score, type Tally } from '../extract/index.js';
 export type { IngestProblem } from '../ingest/index.js';
 export { DEFAULT_BASE } from '../rdf/index.js';
+export { push, type PushOptions, type PushResult } from './push.js';

@@ -2,3 +2,4 @@
 export { KnowledgeGraph, QUERY_PREFIXES, userPosition, withPrefixes, type EntityInfo, type EventInfo, type RelationEvidence, type RelationInfo, type SparqlResult, type TermValue } from './knowledge-graph.js';
 export { NotFoundError, QueryError } from '../errors.js';
 export { queryForm, type QueryForm } from './sparql-text.js';
+export { SparqlEndpoint } from './remote.js';

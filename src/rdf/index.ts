@@ -16,3 +16,4 @@ export {
   RELATION_PROPERTY,
   localName,
 } from './vocab.js';
+export { StoreClient, type StoreCredentials, type StoreRequestOptions } from './store-http.js';
