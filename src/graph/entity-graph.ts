@@ -147,8 +147,40 @@ export async function layoutAsync(graph: EntityGraph, seed = 7): Promise<number>
   return threadId;
 }
 
+/** Where graph.json goes, a chunk at a time. */
+export interface JsonSink {
+  write(chunk: string): void;
+  end(): void;
+}
+
+/**
+ * graph.json, node by node and edge by edge: the text of JSON.stringify(graph.export()) (tested),
+ * without building the export's copy of the graph or its text in memory at once.
+ */
+export function writeGraphJson(graph: EntityGraph, sink: JsonSink): void {
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  sink.write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+  let first = true;
+  graph.forEachNode((key, attributes) => {
+    const node = Object.keys(attributes).length ? { key, attributes } : { key };
+    sink.write(`${first ? '' : ','}${JSON.stringify(node)}`);
+    first = false;
+  });
+  sink.write('],"edges":[');
+  first = true;
+  graph.forEachEdge((key, attributes, source, target) => {
+    const edge = Object.keys(attributes).length ? { key, source, target, attributes } : { key, source, target };
+    sink.write(`${first ? '' : ','}${JSON.stringify(edge)}`);
+    first = false;
+  });
+  sink.write(']}\n');
+  sink.end();
+}
+
 export function toGraphJson(graph: EntityGraph): string {
-  return `${JSON.stringify(graph.export())}\n`;
+  const chunks: string[] = [];
+  writeGraphJson(graph, { write: (c) => chunks.push(c), end: () => undefined });
+  return chunks.join('');
 }
 
 export function toGexf(graph: EntityGraph): string {

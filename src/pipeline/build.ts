@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { readArticles, toArticle, type IngestProblem } from '../ingest/index.js';
 import { EntityIndex, EventIndex, NamedEvents } from '../resolve/index.js';
 import { RdfBuilder, isValidBase, openQuadStream, type Quad, type RdfFormat, type TextSink } from '../rdf/index.js';
-import { GraphBuilder, layoutAsync, toGexf, toGraphJson, toGraphMl, type EntityGraph } from '../graph/index.js';
+import { GraphBuilder, layoutAsync, toGexf, toGraphMl, writeGraphJson, type EntityGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
 import type { Article, EntityNode, EventNode, RawArticle, ResolvedArticle } from '../types.js';
 import { ARTICLE_STORE, ArticleStoreWriter, readArticleStore } from './article-store.js';
@@ -21,8 +21,8 @@ export const DEFAULT_FORMATS: readonly OutputFormat[] = ['ttl', 'trig', 'json'];
 /** Outputs that carry the layout's positions, written once it is done. */
 const GRAPH_FORMATS = new Set<OutputFormat>(['json', 'gexf', 'graphml']);
 const RDF_FORMATS: Partial<Record<OutputFormat, RdfFormat>> = { ttl: 'turtle', trig: 'trig', nt: 'n-triples', jsonld: 'json-ld' };
-/** Longest article text the build takes by default (UTF-8 bytes): far beyond any news article, and built in seconds. */
-export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
+/** Longest article text the build takes by default (UTF-8 bytes): far beyond any news article; one of 1 MB builds in about 7 s and 750 MB. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 const FILES: Record<OutputFormat, string> = {
   ttl: 'graph.ttl',
@@ -141,12 +141,12 @@ function fileHolding(path: string, base: string): Holding {
 }
 
 /**
- * Builds in two passes over the articles, holding none of them in memory. The first resolves
- * each article (on the worker threads), merges its entities into the build's index and puts
- * it in the article store. The second reads the store back, gives every report of a named
- * event that event's IRI (which needs the whole build), and streams each article's RDF to
- * the outputs and its edges to the graph. The default graph (entities, events, direct facts)
- * comes last, then the laid-out graph files. With --add the first pass starts from the
+ * Builds in passes over the articles, holding none of them in memory. The first resolves each
+ * article (on the worker threads), merges its entities into the build's index and puts it in the
+ * article store. Then the store is read back twice, each article's events given the IRI of the
+ * named event they report (which needs the whole build): once for the graph, whose layout then
+ * runs on another thread, and once to stream each article's RDF to the outputs, the default
+ * graph (entities, events, direct facts) last. The laid-out graph files follow. With --add the first pass starts from the
  * folder's article store, so the result is what one build of all the articles would give.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -168,15 +168,20 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const holding = store ? fileHolding(store, opts.base) : memoryHolding();
     const first = await resolvePass(opts, articles, problems, holding, progress);
     time('articles');
+    // The graph first, so that ForceAtlas2 runs on its own thread while this one writes the RDF.
+    opts.onPhase?.('graph');
+    const { graph, events } = await graphPass(first, holding);
+    const laidOut = first.kept > 0 ? layoutAsync(graph) : Promise.resolve(0);
+    laidOut.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
+    time('graph');
     opts.onPhase?.('write');
-    const second = await writePass(opts, formats, first, holding, outputs);
+    const second = await writePass(opts, formats, first, events, holding, outputs);
     time('rdf');
     opts.onPhase?.('layout');
-    const graph = second.graph.finish(second.entities, second.events, { layout: false });
-    if (first.kept > 0) await layoutAsync(graph);
-    time('layout');
+    await laidOut;
+    time('layout wait');
     const render: Partial<Record<OutputFormat, (sink: TextSink) => void>> = {
-      json: (sink) => whole(sink, toGraphJson(graph)),
+      json: (sink) => writeGraphJson(graph, sink),
       gexf: (sink) => whole(sink, toGexf(graph)),
       graphml: (sink) => whole(sink, toGraphMl(graph)),
     };
@@ -188,7 +193,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       added: first.kept - first.had,
       skipped: first.skipped,
       entities: second.entities,
-      events: second.events,
+      events,
       relations: second.relations,
       posts: second.posts,
       graph,
@@ -275,34 +280,38 @@ async function resolvePass(opts: BuildOptions, articles: readonly Article[], pro
   return { entities, named, kept, had: had.size, skipped: articles.length - fresh.length };
 }
 
+/** The graph of the build: each held article, its events renamed to the build's named events, adds its edges. */
+async function graphPass(first: FirstPass, holding: Holding): Promise<{ graph: EntityGraph; events: EventNode[] }> {
+  const builder = new GraphBuilder();
+  const eventIndex = new EventIndex();
+  for await (const stored of holding.read()) {
+    // The same event reported by several articles, named in some, is one node.
+    const r = first.named.rename(stored);
+    eventIndex.add(r);
+    builder.addArticle(r);
+  }
+  const events = eventIndex.events();
+  return { graph: builder.finish(first.entities.entities(), events, { layout: false }), events };
+}
+
 interface SecondPass {
   entities: EntityNode[];
-  events: EventNode[];
-  graph: GraphBuilder;
   quads: number;
   relations: number;
   posts: number;
   collected?: { resolved: ResolvedArticle[]; quads: Quad[] };
 }
 
-/**
- * The second pass: each held article, its events renamed to the named events of the whole build,
- * streamed to the RDF outputs and into the graph; then the default graph.
- */
-async function writePass(opts: BuildOptions, formats: readonly OutputFormat[], first: FirstPass, holding: Holding, outputs: Outputs): Promise<SecondPass> {
+/** The RDF: each held article (renamed as for the graph) streamed to the outputs, then the default graph. */
+async function writePass(opts: BuildOptions, formats: readonly OutputFormat[], first: FirstPass, events: readonly EventNode[], holding: Holding, outputs: Outputs): Promise<SecondPass> {
   const rdf = new RdfBuilder(opts.base);
-  const graph = new GraphBuilder();
-  const eventIndex = new EventIndex();
   const streams = formats.flatMap((f) => (RDF_FORMATS[f] ? [openQuadStream(RDF_FORMATS[f]!, fileSink(outputs.temporary(join(opts.out, FILES[f]))))] : []));
   const collected = opts.collect ? { resolved: [] as ResolvedArticle[], quads: [] as Quad[] } : undefined;
   let quads = 0;
   let relations = 0;
   let posts = 0;
   for await (const stored of holding.read()) {
-    // The same event reported by several articles, named in some, is one node.
     const r = first.named.rename(stored);
-    eventIndex.add(r);
-    graph.addArticle(r);
     const qs = rdf.article(r);
     for (const s of streams) s.add(qs);
     quads += qs.length;
@@ -314,14 +323,13 @@ async function writePass(opts: BuildOptions, formats: readonly OutputFormat[], f
     }
   }
   const entities = first.entities.entities();
-  const events = eventIndex.events();
   const shared = rdf.shared(entities, events);
   for (const s of streams) {
     s.add(shared);
     s.end();
   }
   if (collected) collected.quads = [...shared, ...collected.quads];
-  return { entities, events, graph, quads: quads + shared.length, relations, posts, collected };
+  return { entities, quads: quads + shared.length, relations, posts, collected };
 }
 
 /**

@@ -10,9 +10,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { StreamParser, type Quad } from 'n3';
 import { NewskgError } from '../errors.js';
-import { DEFAULT_BASE, StoreClient, toNTriples, type StoreCredentials } from '../rdf/index.js';
+import { DEFAULT_BASE, StoreClient, graphsOfTriG, toNTriples, type Quad, type StoreCredentials } from '../rdf/index.js';
 import { readStoreBase } from './article-store.js';
 
 export interface PushOptions extends StoreCredentials {
@@ -49,70 +48,6 @@ async function countGraphs(path: string): Promise<number> {
   return n;
 }
 
-/**
- * The quads of a TriG file as they are parsed, in batches. (n3's StreamParser is read through its
- * events: its async iterator depends on which stream implementation the bundler picks.)
- */
-async function* quadsOf(path: string): AsyncGenerator<Quad[]> {
-  const input = createReadStream(path);
-  const parser = new StreamParser({ format: 'application/trig' });
-  let pending: Quad[] = [];
-  let ended = false;
-  let error: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
-  parser.on('data', (q: Quad) => {
-    pending.push(q);
-    if (pending.length >= 10_000) input.pause();
-    notify();
-  });
-  parser.on('end', () => ((ended = true), notify()));
-  parser.on('error', (err: Error) => ((error = err), notify()));
-  input.on('error', (err: Error) => ((error = err), notify()));
-  input.pipe(parser);
-  for (;;) {
-    if (error) throw error;
-    if (pending.length) {
-      const batch = pending;
-      pending = [];
-      input.resume();
-      yield batch;
-      continue;
-    }
-    if (ended) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-  }
-}
-
-/** The quads of a TriG file, a graph at a time (the build writes each graph's quads together). */
-async function* graphsOf(path: string): AsyncGenerator<{ graph: string; quads: Quad[] }> {
-  let current: { graph: string; quads: Quad[] } | undefined;
-  const seen = new Set<string>();
-  try {
-    for await (const batch of quadsOf(path)) for (const q of batch) {
-      const graph = q.graph.termType === 'DefaultGraph' ? '' : q.graph.value;
-      if (current && current.graph !== graph) {
-        yield current;
-        current = undefined;
-      }
-      if (!current) {
-        // A graph in two places would be replaced by its second part: the build never writes one.
-        if (seen.has(graph)) throw new NewskgError('push', `${path}: graph ${graph || '(default)'} is written in two places; push a graph.trig that newskg build wrote`);
-        seen.add(graph);
-        current = { graph, quads: [] };
-      }
-      current.quads.push(q);
-    }
-  } catch (err) {
-    if (err instanceof NewskgError) throw err;
-    throw new NewskgError('push', `${path}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  if (current) yield current;
-}
-
 export async function push(opts: PushOptions): Promise<PushResult> {
   const trig = join(opts.dir, 'graph.trig');
   if (!existsSync(trig)) throw new NewskgError('push', `${opts.dir}: no graph.trig (build with --format including trig first)`);
@@ -143,7 +78,7 @@ export async function push(opts: PushOptions): Promise<PushResult> {
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   const idle = [...clients];
-  for await (const { graph, quads } of graphsOf(trig)) {
+  for await (const { graph, quads } of graphsOfTriG(trig)) {
     while (idle.length === 0) await Promise.race(inFlight);
     if (failure) break;
     const client = idle.pop()!;

@@ -5,8 +5,7 @@
  * are refused as locally; the store's default dataset is what the query sees (Virtuoso's, as
  * oxigraph's here, is the union of its graphs).
  */
-import { Parser } from 'n3';
-import { StoreClient, type StoreCredentials } from '../rdf/index.js';
+import { StoreClient, countTurtleTriples, type StoreCredentials } from '../rdf/index.js';
 import { QueryError } from '../errors.js';
 import { withPrefixes, type SparqlResult, type TermValue } from './knowledge-graph.js';
 import { queryForm } from './sparql-text.js';
@@ -58,13 +57,7 @@ export class SparqlEndpoint {
     const form = queryForm(query);
     if (form === 'construct' || form === 'describe') {
       const turtle = await this.serialise(query, 'text/turtle');
-      let triples: number;
-      try {
-        triples = new Parser({ format: 'text/turtle' }).parse(turtle).length;
-      } catch (err) {
-        throw new QueryError(`${this.url} answered with Turtle that does not parse: ${(err as Error).message.split('\n')[0]}`);
-      }
-      return { type: 'graph', turtle, triples };
+      return { type: 'graph', turtle, triples: countTurtleTriples(turtle, this.url) };
     }
     const text = await this.serialise(query, 'application/sparql-results+json');
     let json: { head?: { vars?: string[] }; boolean?: boolean; results?: { bindings: Record<string, JsonTerm>[] } };

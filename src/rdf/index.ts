@@ -17,3 +17,4 @@ export {
   localName,
 } from './vocab.js';
 export { StoreClient, type StoreCredentials, type StoreRequestOptions } from './store-http.js';
+export { countTurtleTriples, graphsOfTriG } from './parse.js';

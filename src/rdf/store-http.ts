@@ -27,13 +27,32 @@ const MAY_PASS = new Set([408, 429, 500, 502, 503, 504]);
 /** A client for one store: each call sends one request (answering an authentication challenge itself). */
 export class StoreClient {
   private readonly digest?: DigestClient;
+  private readonly basic?: string;
+  /** Set once the store has asked for Basic authentication: every later request carries it. */
+  private useBasic = false;
 
   constructor(
     readonly url: string,
     credentials: StoreCredentials = {},
     private readonly options: StoreRequestOptions = {},
   ) {
-    if (credentials.user !== undefined) this.digest = new DigestClient(credentials.user, credentials.password ?? '');
+    if (credentials.user !== undefined) {
+      this.digest = new DigestClient(credentials.user, credentials.password ?? '');
+      this.basic = `Basic ${Buffer.from(`${credentials.user}:${credentials.password ?? ''}`).toString('base64')}`;
+    }
+  }
+
+  /** One round: Basic if the store asked for it, else through the Digest client (which answers a Digest challenge itself). */
+  private async send(url: string, init: RequestInit): Promise<Response> {
+    if (!this.digest) return fetch(url, init);
+    const withBasic = () => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: this.basic! } });
+    if (this.useBasic) return withBasic();
+    const res = await this.digest.fetch(url, init);
+    if (res.status === 401 && /^\s*basic\b/i.test(res.headers.get('www-authenticate') ?? '')) {
+      this.useBasic = true;
+      return withBasic();
+    }
+    return res;
   }
 
   /** Sends a request to `url` (this store's, or one under it); the response when it is 2xx, else a NewskgError. */
@@ -43,7 +62,7 @@ export class StoreClient {
     for (let attempt = 0; ; attempt++) {
       let reason: string;
       try {
-        const res = this.digest ? await this.digest.fetch(url, init) : await fetch(url, init);
+        const res = await this.send(url, init);
         if (res.ok) return res;
         const body = (await res.text()).replace(/\s+/g, ' ').trim().slice(0, 200);
         if (res.status === 401 || res.status === 403) throw new NewskgError('store', `${this.url}: the store refused the credentials (HTTP ${res.status})${this.digest ? '' : '; give --user and --password'}`);

@@ -1,108 +1,102 @@
 /**
- * Build benchmark (run on demand with `npm run bench`, never inside unit tests): articles per
- * second and peak memory for `newskg build` of the Wikinews articles in ../shared/data/wikinews
- * (all seven outputs written), at 1×, 2× and 4× the input. Copies get their own titles, so they
- * are new articles about the same entities: the graph stays the same size while the RDF grows.
- *
- * Each scale runs in a fresh process, so its peak memory is its own: the first build there is
- * what one `newskg build` costs (model load in every worker, cold caches), then three more
- * builds give the steady-state rate of a process that builds repeatedly. Medians: this
- * machine is shared and noisy. Without ../shared, seeds/ and the test fixtures stand in.
+ * Build benchmark (run on demand with `npm run bench`, never inside unit tests): what one
+ * `newskg build` of the Wikinews articles in ../shared/data/wikinews costs, at 1×, 4× and 16× the
+ * input (copies retitled, so each is a new article about the same entities), each in a fresh
+ * process: articles/s, peak memory (the process's maxRSS, all threads), quads per article and the
+ * time of each phase. Then the cost of adding one more day (the 1× articles retitled again) to the
+ * 4× build with --add, and a single long article (1 MB and 4 MB of text). Medians of `BENCH_RUNS`
+ * runs at 1× (default 3): this machine is shared and noisy. Without ../shared, seeds/ and the
+ * test fixtures stand in. `BENCH_SCALES=1,4` picks the scales.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../../src/pipeline/index.js';
-import { DEFAULT_BASE } from '../../src/rdf/index.js';
 
 let root = dirname(fileURLToPath(import.meta.url));
 while (!existsSync(join(root, 'package.json'))) root = dirname(root);
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-interface ScaleResult {
+interface Summary {
   articles: number;
+  added: number;
+  seconds: number;
   entities: number;
   quads: number;
-  firstSeconds: number;
-  steadySeconds: number[];
-  timings: Record<string, number>;
-  /** Peak memory of the first build alone: what one `newskg build` takes. */
-  firstPeakRssMb: number;
-  /** Peak memory with the workers kept between builds. */
-  peakRssMb: number;
+  phases: Record<string, number>;
 }
 
 if (process.argv[2] === '--child') {
-  const [input, out] = process.argv.slice(3);
-  const t0 = performance.now();
-  const first = await build({ paths: [input], out, base: DEFAULT_BASE });
-  const firstSeconds = (performance.now() - t0) / 1000;
-  const firstPeakRssMb = process.resourceUsage().maxRSS / 1024;
-  // Then as a process that builds repeatedly: workers kept with their models and warm caches.
-  await build({ paths: [input], out, base: DEFAULT_BASE, keepWorkers: true });
-  const steadySeconds: number[] = [];
-  const timings: Record<string, number[]> = {};
-  for (let r = 0; r < 3; r++) {
-    const t = performance.now();
-    const result = await build({ paths: [input], out, base: DEFAULT_BASE, keepWorkers: true });
-    steadySeconds.push((performance.now() - t) / 1000);
-    for (const [phase, ms] of Object.entries(result.timings)) (timings[phase] ??= []).push(ms);
-  }
-  const report: ScaleResult = {
-    articles: first.articles,
-    entities: first.entities.length,
-    quads: first.quads,
-    firstSeconds,
-    steadySeconds,
-    timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, median(v)])),
-    firstPeakRssMb,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
-  process.stdout.write(JSON.stringify(report));
-  process.exit(0);
-}
-
-const shared = join(root, '..', 'shared', 'data', 'wikinews');
-const sources = existsSync(shared) ? [shared] : [join(root, 'seeds'), join(root, 'tests', 'fixtures', 'wikinews')];
-const articles = sources.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.txt') && !/^(readme|attribution|source)/i.test(f))
-    .map((f) => readFileSync(join(dir, f), 'utf8')),
-);
-const work = mkdtempSync(join(tmpdir(), 'newskg-bench-'));
-console.log(`build benchmark: ${articles.length} articles from ${sources.join(' + ')}; ${availableParallelism()} cores`);
-console.log('scale  articles  entities    quads | first build (fresh process)  | steady state, median of 3            | peak RSS first / kept workers');
-const results: ScaleResult[] = [];
-for (const scale of [1, 2, 4]) {
-  const input = join(work, `input-${scale}x`);
-  mkdirSync(input);
-  articles.forEach((text, i) => {
-    for (let copy = 1; copy <= scale; copy++) {
-      // The first line is the headline: a copy is a new article (new id) about the same things.
-      const retitled = copy === 1 ? text : text.replace(/^[^\n]*/, (title) => `${title} (copy ${copy})`);
-      writeFileSync(join(input, `${String(i).padStart(4, '0')}-${copy}.txt`), retitled);
-    }
+  // One `newskg build` as a user runs it, in this process, so that its maxRSS is the build's own.
+  const args = process.argv.slice(3);
+  process.argv = [process.argv[0], cli, 'build', ...args, '--json'];
+  let out = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
+  await import(cli);
+  // The CLI finishes on its own; report once the event loop has drained.
+  process.on('beforeExit', () => {
+    const summary = JSON.parse(out.trim().split('\n').at(-1)!) as Summary;
+    write(JSON.stringify({ ...summary, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+    process.exit(0);
   });
-  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', input, join(work, `out-${scale}x`)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const r = JSON.parse(output) as ScaleResult;
-  results.push(r);
-  const steady = median(r.steadySeconds);
-  console.log(
-    `${scale}×`.padEnd(5),
-    String(r.articles).padStart(9),
-    String(r.entities).padStart(9),
-    String(r.quads).padStart(8),
-    `| ${(r.articles / r.firstSeconds).toFixed(0).padStart(4)} articles/s (${r.firstSeconds.toFixed(2)} s)`.padEnd(30),
-    `| ${(r.articles / steady).toFixed(0).padStart(4)} articles/s (${r.steadySeconds.map((s) => s.toFixed(2)).join(', ')} s)`.padEnd(39),
-    `| ${r.firstPeakRssMb.toFixed(0)} / ${r.peakRssMb.toFixed(0)} MB`,
+} else {
+  const shared = join(root, '..', 'shared', 'data', 'wikinews');
+  const sources = existsSync(shared) ? [shared] : [join(root, 'seeds'), join(root, 'tests', 'fixtures', 'wikinews')];
+  const articles = sources.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.txt') && !/^(readme|attribution|source)/i.test(f))
+      .map((f) => readFileSync(join(dir, f), 'utf8')),
   );
+  const work = mkdtempSync(join(tmpdir(), 'newskg-bench-'));
+  const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Summary & { peakRssMb: number };
+  /** The articles, each copy after the first retitled so that it is a new article. */
+  const input = (name: string, copies: number[]) => {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    articles.forEach((text, i) => {
+      for (const copy of copies) writeFileSync(join(dir, `${String(i).padStart(4, '0')}-${copy}.txt`), copy === 1 ? text : text.replace(/^[^\n]*/, (title) => `${title} (copy ${copy})`));
+    });
+    return dir;
+  };
+  const chars = articles.reduce((n, t) => n + t.length, 0);
+  console.log(`build benchmark: ${articles.length} articles (${Math.round(chars / articles.length)} characters each on average) from ${sources.join(' + ')}; ${availableParallelism()} cores; each build a fresh \`newskg build\` (graph.ttl, graph.trig, graph.json)`);
+  console.log('scale  articles  entities     quads  quads/article | articles/s          | peak RSS | phases (s)');
+  const scales = (process.env.BENCH_SCALES ?? '1,4,16').split(',').map(Number);
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  for (const scale of scales) {
+    const dir = input(`input-${scale}x`, Array.from({ length: scale }, (_, i) => i + 1));
+    const results = Array.from({ length: scale === 1 ? runs : 1 }, (_, r) => run([dir, '--out', join(work, `out-${scale}x-${r}`)]));
+    const m = results.find((r) => r.seconds === median(results.map((x) => x.seconds)))!;
+    console.log(
+      `${scale}×`.padEnd(5),
+      String(m.articles).padStart(9),
+      String(m.entities).padStart(9),
+      String(m.quads).padStart(9),
+      String(Math.round(m.quads / m.articles)).padStart(14),
+      `| ${(m.articles / m.seconds).toFixed(1).padStart(5)} (${results.map((r) => r.seconds.toFixed(1)).join(', ')} s)`.padEnd(21),
+      `| ${m.peakRssMb.toFixed(0).padStart(5)} MB`,
+      `| ${Object.entries(m.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
+    );
+    if (scale === 4) {
+      // A day's feed onto the 4× build: the 1× articles once more, retitled.
+      const day = input('day', [scale + 1]);
+      const add = run([day, '--out', join(work, `out-${scale}x-0`), '--add']);
+      console.log(`--add of ${add.added} articles to the ${scale}× build: ${add.seconds.toFixed(1)} s (${Object.entries(add.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}), ${add.peakRssMb.toFixed(0)} MB`);
+    }
+  }
+  // One long article: the articles' texts run together, up to 1 MB and 4 MB.
+  const all = articles.join('\n\n');
+  for (const mb of [1, 4]) {
+    const dir = join(work, `long-${mb}`);
+    mkdirSync(dir);
+    let text = `Long article of ${mb} MB\n\n`;
+    while (text.length < mb * 1_000_000) text += all.slice(0, mb * 1_000_000 - text.length);
+    writeFileSync(join(dir, 'long.txt'), text);
+    const r = run([dir, '--out', join(work, `out-long-${mb}`), '--max-article-bytes', String(8 * 1024 * 1024)]);
+    console.log(`one article of ${mb} MB: ${r.seconds.toFixed(1)} s, ${r.peakRssMb.toFixed(0)} MB, ${r.quads} quads (${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
+  }
+  rmSync(work, { recursive: true, force: true });
 }
-const base = results[0];
-for (const [i, scale] of [2, 4].entries()) {
-  const r = results[i + 1];
-  console.log(`${scale}× the input: ${(median(r.steadySeconds) / median(base.steadySeconds)).toFixed(2)}× the steady-state time, ${(r.firstSeconds / base.firstSeconds).toFixed(2)}× the first-build time, ${(r.firstPeakRssMb / base.firstPeakRssMb).toFixed(2)}× the first build's peak memory`);
-}
-console.log(`steady-state phases at 1× (ms, median of 3): ${Object.entries(base.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
-rmSync(work, { recursive: true, force: true });

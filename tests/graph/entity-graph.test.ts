@@ -2,7 +2,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { describe, expect, test } from 'vitest';
-import { buildGraph, toGexf, toGraphJson, toGraphMl, type EntityGraph } from '../../src/graph/entity-graph.js';
+import { buildGraph, toGexf, toGraphJson, toGraphMl, writeGraphJson, type EntityGraph } from '../../src/graph/entity-graph.js';
 import type { ArticleEvidence, EntityClass, EntityNode, ResolvedArticle, ResolvedEvent } from '../../src/types.js';
 
 const BASE = 'https://example.org/kg/';
@@ -210,6 +210,19 @@ describe('edges', () => {
 });
 
 describe('graph.json', () => {
+  test('is written node by node, as the text of JSON.stringify(graph.export()), in chunks', () => {
+    const chunks: string[] = [];
+    writeGraphJson(graph, { write: (c) => chunks.push(c), end: () => chunks.push('<end>') });
+    expect(chunks.at(-1)).toBe('<end>');
+    expect(chunks.length).toBeGreaterThan(graph.order);
+    expect(chunks.slice(0, -1).join('')).toBe(`${JSON.stringify(graph.export())}\n`);
+    const bare = new MultiDirectedGraph() as EntityGraph;
+    bare.addNode('a');
+    bare.addNode('b');
+    bare.addEdgeWithKey('e', 'a', 'b');
+    expect(toGraphJson(bare)).toBe(`${JSON.stringify(bare.export())}\n`);
+  });
+
   test('round-trips through graphology', () => {
     const json = toGraphJson(graph);
     expect(json.endsWith('}\n')).toBe(true);

@@ -93,7 +93,7 @@ describe('a build of two files and two in-memory articles', () => {
   });
 
   test('times each phase', () => {
-    expect(Object.keys(result.timings).sort()).toEqual(['articles', 'graph files', 'layout', 'rdf', 'read']);
+    expect(Object.keys(result.timings).sort()).toEqual(['articles', 'graph', 'graph files', 'layout wait', 'rdf', 'read']);
     for (const ms of Object.values(result.timings)) expect(ms).toBeGreaterThanOrEqual(0);
     expect(result.timings.articles).toBeGreaterThan(0);
   });

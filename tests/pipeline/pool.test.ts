@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { processAll } from '../../src/pipeline/pool.js';
+import { processAll, processEach, type ArticleOutcome } from '../../src/pipeline/pool.js';
 import { readArticles } from '../../src/ingest/index.js';
 import type { Article } from '../../src/types.js';
 
@@ -68,5 +68,39 @@ describe('processAll', { timeout: 30_000 }, () => {
   test('the worker script exists in the compiled tree (npm test compiles first)', () => {
     expect(readdirSync(join(root, 'dist', 'src', 'pipeline'))).toContain('article-worker.js');
     expect(readFileSync(join(root, 'dist', 'src', 'pipeline', 'article-worker.js'), 'utf8')).toMatch(/processArticle/);
+  });
+});
+
+describe('processEach', { timeout: 60_000 }, () => {
+  test('a worker whose heap runs out hands its article to this thread: nothing is lost, the results are the same', async () => {
+    const seeds = await seedArticles();
+    const articles = seeds.slice(0, 16);
+    // A long article (the seeds run together six times, about 340 kB) among short ones, with a heap bound the short ones fit in.
+    const long: Article = { ...articles[0], id: 'long', origin: '<long>', text: seeds.map((a) => a.text).join('\n\n').repeat(6) };
+    const input = [...articles.slice(0, 8), long, ...articles.slice(8)];
+    const threads = new Map<number, number>();
+    const outcomes: [number, ArticleOutcome][] = [];
+    await processEach(input, { base: BASE, workers: 2, workerHeapMb: 120, onDone: (i, thread) => threads.set(i, thread) }, (i, o) => outcomes.push([i, o]));
+    expect(outcomes.map(([i]) => i)).toEqual(input.map((_, i) => i));
+    expect(outcomes.every(([, o]) => 'resolved' in o)).toBe(true);
+    expect(threads.get(8)).toBe(0); // the long one was built here
+    expect([...threads.values()].filter((t) => t !== 0).length).toBeGreaterThan(8);
+    const alone = await processAll(input.slice(8, 10), { base: BASE, workers: 0 });
+    expect(outcomes.slice(8, 10).map(([, o]) => o)).toEqual(alone);
+  });
+
+  test('when the caller cannot take an outcome, no more articles are sent and the call fails with its error', async () => {
+    const articles = (await seedArticles()).slice(0, 16);
+    const stop = new Error('disk full');
+    const taken: number[] = [];
+    const sent = new Set<number>();
+    await expect(
+      processEach(articles, { base: BASE, workers: 2, onDone: (i) => sent.add(i) }, (i) => {
+        if (i === 3) throw stop;
+        taken.push(i);
+      }),
+    ).rejects.toBe(stop);
+    expect(taken).toEqual([0, 1, 2]);
+    expect(sent.size).toBeLessThan(articles.length);
   });
 });
