@@ -11,7 +11,7 @@ import { serve } from '../server/index.js';
 import { NewskgError } from '../errors.js';
 import { analyze, buildModel, buildParser, defaultModelPath, defaultParserModelPath, defaultRelationModelPath, docToConllu, evaluateConll, evaluateUd, formatConllevalReport, formatUdReport } from '../nlp/index.js';
 import cliProgress from 'cli-progress';
-import { DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_MAX_ARTICLE_BYTES, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, evaluateRelations, factsFiles, loadRelationModel, places, push, totalOf, trainRelationModel, writeRelationModel, type OutputFormat } from '../pipeline/index.js';
+import { DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_MAX_ARTICLE_BYTES, FORMATS, build, evaluateCoref, evaluateFacts, evaluateGum, evaluateRelations, factsFiles, loadRelationModel, places, push, buildBounded, totalOf, trainRelationModel, writeRelationModel, type OutputFormat } from '../pipeline/index.js';
 import { readArticles } from '../ingest/index.js';
 import { formatCorefScores, formatDoc, formatFactsReport, formatRelationsReport } from './format.js';
 
@@ -93,7 +93,7 @@ program
     const t0 = performance.now();
     const rate = (done: number) => (done / Math.max(0.001, (performance.now() - t0) / 1000)).toFixed(0);
     bar?.start(0, 0, { origin: 'reading', rate: 0 });
-    const result = await build({
+    const result = await buildBounded({
       paths,
       out: opts.out,
       base: opts.base,
@@ -105,21 +105,18 @@ program
       onStart: (total) => bar?.setTotal(total),
       onArticle: (done, origin) => bar?.update(done, { origin, rate: rate(done) }),
       onPhase: (phase) => bar?.update({ origin: `${phase}…` }),
-    });
-    bar?.stop();
+    }).finally(() => bar?.stop());
     const seconds = (performance.now() - t0) / 1000;
     for (const p of result.problems) process.stderr.write(`newskg: ${p.origin}: ${p.message}\n`);
-    const byType = new Map<string, number>();
-    for (const e of result.entities) byType.set(e.class, (byType.get(e.class) ?? 0) + 1);
     const phases = Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [k, Math.round(v) / 1000]));
     if (opts.json) {
-      const summary = { articles: result.articles, added: result.added, skipped: result.skipped, seconds: Math.round(seconds * 1000) / 1000, articlesPerSecond: Math.round((result.added / seconds) * 10) / 10, entities: result.entities.length, entityClasses: Object.fromEntries(byType), events: result.events.length, relations: result.relations, posts: result.posts, edges: result.graph.size, quads: result.quads, phases, warnings: result.problems.length, files: result.files };
+      const summary = { articles: result.articles, added: result.added, skipped: result.skipped, seconds: Math.round(seconds * 1000) / 1000, articlesPerSecond: Math.round((result.added / seconds) * 10) / 10, entities: result.entities, entityClasses: result.entityClasses, events: result.events, relations: result.relations, posts: result.posts, edges: result.edges, quads: result.quads, phases, warnings: result.problems.length, files: result.files };
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     } else {
-      const types = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
+      const types = Object.entries(result.entityClasses).sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
       const what = opts.add ? `added ${result.added} articles (${result.skipped} already there; ${result.articles} in all)` : `built ${result.articles} articles`;
       process.stdout.write(
-        `${what} in ${seconds.toFixed(1)} s: ${result.entities.length} entities (${types}), ${result.events.length} events, ${result.relations} relations, ${result.posts} posts, ${result.graph.size} edges, ${result.quads} quads; ${result.problems.length} warnings\n`,
+        `${what} in ${seconds.toFixed(1)} s: ${result.entities} entities (${types}), ${result.events} events, ${result.relations} relations, ${result.posts} posts, ${result.edges} edges, ${result.quads} quads; ${result.problems.length} warnings\n`,
       );
       process.stdout.write(`  time: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}\n`);
       for (const f of result.files) process.stdout.write(`  ${f}\n`);

@@ -9,3 +9,4 @@ export { evaluateGum, evaluateRelations, factsFiles, loadRelationModel, prf, tot
 export type { IngestProblem } from '../ingest/index.js';
 export { DEFAULT_BASE } from '../rdf/index.js';
 export { push, type PushOptions, type PushResult } from './push.js';
+export { buildBounded, type BuildSummary } from './bounded-build.js';

@@ -26,7 +26,7 @@ const MIN_ARTICLES_PER_WORKER = 8;
  * MB); this bound makes them collect instead, and keeps a build's memory flat. An article that
  * needs more (a very long one) is handed to this thread, whose heap is not bounded so.
  */
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 192;
 
 const workerScript = () => compiledWorker(import.meta.url, 'article-worker.js');
 
