@@ -261,7 +261,12 @@ async function resolvePass(opts: BuildOptions, articles: readonly Article[], pro
   // --add: what the folder has comes first, as it would in one build of everything.
   const had = new Set<string>();
   if (opts.add) {
-    for await (const r of readArticleStore(join(opts.out, ARTICLE_STORE), opts.base)) {
+    const store = join(opts.out, ARTICLE_STORE);
+    // A folder with a graph but no store (built before there was one) would lose its articles.
+    if (!existsSync(store) && Object.values(FILES).some((f) => existsSync(join(opts.out, f)))) {
+      throw new NewskgError('build', `${opts.out} has a graph but no ${ARTICLE_STORE} to add to; build it again from all its articles`);
+    }
+    for await (const r of readArticleStore(store, opts.base)) {
       had.add(r.article.id);
       keep(r);
     }

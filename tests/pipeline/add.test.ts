@@ -63,6 +63,16 @@ describe('--add', () => {
     expect(sortedLines(join(out, 'graph.nt'))).toEqual(sortedLines(join(whole, 'graph.nt')));
   }, 60_000);
 
+  test('--add into a folder with a graph but no article store is refused, and nothing there changes', async () => {
+    const out = join(tmp, 'no-store');
+    await build({ paths: [first], out, base: BASE, formats: FORMATS });
+    rmSync(join(out, 'articles.jsonl.gz'));
+    const before = readFileSync(join(out, 'graph.nt'), 'utf8');
+    await expect(build({ paths: [second], out, base: BASE, formats: FORMATS, add: true })).rejects.toThrow(`${out} has a graph but no articles.jsonl.gz to add to; build it again from all its articles`);
+    expect(readFileSync(join(out, 'graph.nt'), 'utf8')).toBe(before);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   test('--add into a folder built under another base is refused with one line naming the store', async () => {
     const out = join(tmp, 'other-base');
     await build({ paths: [first], out, base: 'https://example.org/kg/', formats: FORMATS });

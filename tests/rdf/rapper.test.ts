@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/pipeline/index.js';
+import { FORMATS, build } from '../../src/pipeline/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const rapperFound = spawnSync('rapper', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -28,7 +28,7 @@ describe.skipIf(!rapperFound && !inCi)(title, () => {
   let out: string;
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'newskg-rapper-'));
-    await build({ paths: [join(root, 'seeds', '000_93913eae600d5a9a.txt'), join(root, 'tests', 'fixtures', 'hostile')], out, base: 'https://newskg.org/id/' });
+    await build({ paths: [join(root, 'seeds', '000_93913eae600d5a9a.txt'), join(root, 'tests', 'fixtures', 'hostile')], out, base: 'https://newskg.org/id/', formats: FORMATS });
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
