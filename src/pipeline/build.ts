@@ -57,7 +57,7 @@ export interface BuildOptions {
   onStart?: (articles: number) => void;
   /** Called after each article (or problem) with the count so far. */
   onArticle?: (done: number, origin: string) => void;
-  /** Called as each phase after the articles begins ("merge", "write", "layout"). */
+  /** Called as each phase after the articles begins ("graph", "write", "layout"). */
   onPhase?: (phase: string) => void;
 }
 
@@ -80,7 +80,7 @@ export interface BuildResult {
   resolved?: ResolvedArticle[];
   /** With `collect`: the RDF of the build, every quad (with its named graph), default graph first. */
   dataset?: Quad[];
-  /** Wall-clock milliseconds per phase (read, articles, rdf, layout, graph files). */
+  /** Wall-clock milliseconds per phase (read, articles, graph, rdf, layout wait, graph files). */
   timings: Record<string, number>;
 }
 
@@ -146,8 +146,9 @@ function fileHolding(path: string, base: string): Holding {
  * article store. Then the store is read back twice, each article's events given the IRI of the
  * named event they report (which needs the whole build): once for the graph, whose layout then
  * runs on another thread, and once to stream each article's RDF to the outputs, the default
- * graph (entities, events, direct facts) last. The laid-out graph files follow. With --add the first pass starts from the
- * folder's article store, so the result is what one build of all the articles would give.
+ * graph (entities, events, direct facts) last. The laid-out graph files follow. With --add the
+ * first pass starts from the folder's article store, so the result is what one build of all the
+ * articles would give.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (!isValidBase(opts.base)) throw new NewskgError('build', `base IRI "${opts.base}" must be absolute and end with / or #`);
@@ -167,15 +168,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const store = outputs.writing ? outputs.temporary(join(opts.out, ARTICLE_STORE)) : undefined;
     const holding = store ? fileHolding(store, opts.base) : memoryHolding();
     const first = await resolvePass(opts, articles, problems, holding, progress);
+    const entities = first.entities.entities();
     time('articles');
     // The graph first, so that ForceAtlas2 runs on its own thread while this one writes the RDF.
     opts.onPhase?.('graph');
-    const { graph, events } = await graphPass(first, holding);
+    const { graph, events } = await graphPass(first, entities, holding);
     const laidOut = first.kept > 0 ? layoutAsync(graph) : Promise.resolve(0);
     laidOut.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
     time('graph');
     opts.onPhase?.('write');
-    const second = await writePass(opts, formats, first, events, holding, outputs);
+    const second = await writePass(opts, formats, first, entities, events, holding, outputs);
     time('rdf');
     opts.onPhase?.('layout');
     await laidOut;
@@ -192,7 +194,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       articles: first.kept,
       added: first.kept - first.had,
       skipped: first.skipped,
-      entities: second.entities,
+      entities,
       events,
       relations: second.relations,
       posts: second.posts,
@@ -286,7 +288,7 @@ async function resolvePass(opts: BuildOptions, articles: readonly Article[], pro
 }
 
 /** The graph of the build: each held article, its events renamed to the build's named events, adds its edges. */
-async function graphPass(first: FirstPass, holding: Holding): Promise<{ graph: EntityGraph; events: EventNode[] }> {
+async function graphPass(first: FirstPass, entities: readonly EntityNode[], holding: Holding): Promise<{ graph: EntityGraph; events: EventNode[] }> {
   const builder = new GraphBuilder();
   const eventIndex = new EventIndex();
   for await (const stored of holding.read()) {
@@ -296,11 +298,10 @@ async function graphPass(first: FirstPass, holding: Holding): Promise<{ graph: E
     builder.addArticle(r);
   }
   const events = eventIndex.events();
-  return { graph: builder.finish(first.entities.entities(), events, { layout: false }), events };
+  return { graph: builder.finish(entities, events, { layout: false }), events };
 }
 
 interface SecondPass {
-  entities: EntityNode[];
   quads: number;
   relations: number;
   posts: number;
@@ -308,7 +309,7 @@ interface SecondPass {
 }
 
 /** The RDF: each held article (renamed as for the graph) streamed to the outputs, then the default graph. */
-async function writePass(opts: BuildOptions, formats: readonly OutputFormat[], first: FirstPass, events: readonly EventNode[], holding: Holding, outputs: Outputs): Promise<SecondPass> {
+async function writePass(opts: BuildOptions, formats: readonly OutputFormat[], first: FirstPass, entities: readonly EntityNode[], events: readonly EventNode[], holding: Holding, outputs: Outputs): Promise<SecondPass> {
   const rdf = new RdfBuilder(opts.base);
   const streams = formats.flatMap((f) => (RDF_FORMATS[f] ? [openQuadStream(RDF_FORMATS[f]!, fileSink(outputs.temporary(join(opts.out, FILES[f]))))] : []));
   const collected = opts.collect ? { resolved: [] as ResolvedArticle[], quads: [] as Quad[] } : undefined;
@@ -327,14 +328,13 @@ async function writePass(opts: BuildOptions, formats: readonly OutputFormat[], f
       collected.quads.push(...qs);
     }
   }
-  const entities = first.entities.entities();
   const shared = rdf.shared(entities, events);
   for (const s of streams) {
     s.add(shared);
     s.end();
   }
   if (collected) collected.quads = [...shared, ...collected.quads];
-  return { entities, quads: quads + shared.length, relations, posts, collected };
+  return { quads: quads + shared.length, relations, posts, collected };
 }
 
 /**
