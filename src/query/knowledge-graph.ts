@@ -363,19 +363,24 @@ function selectVariables(query: string, rows: Map<string, unknown>[]): string[] 
   return seen;
 }
 
+/**
+ * A literal as query results give it: the datatype only when not xsd:string, and numbers,
+ * booleans (lexical "true" or "1") and dates also as JS values. Local and remote results share it.
+ */
+export function literalValue(value: string, datatype = `${PREFIXES.xsd}string`, language?: string): TermValue {
+  const out: TermValue = { type: 'literal', value };
+  if (language) out.language = language;
+  else if (datatype !== `${PREFIXES.xsd}string`) out.datatype = datatype;
+  if (/#(integer|decimal|double|float|int|long)$/.test(datatype)) out.native = Number(value);
+  else if (datatype.endsWith('#boolean')) out.native = value === 'true' || value === '1';
+  else if (datatype.endsWith('#date')) out.native = value;
+  return out;
+}
+
 function termValue(t: oxigraph.Term): TermValue {
   if (t.termType === 'NamedNode') return { type: 'uri', value: t.value };
   if (t.termType === 'BlankNode') return { type: 'bnode', value: t.value };
-  if (t.termType === 'Literal') {
-    const datatype = t.datatype.value;
-    const out: TermValue = { type: 'literal', value: t.value };
-    if (t.language) out.language = t.language;
-    else if (datatype !== `${PREFIXES.xsd}string`) out.datatype = datatype;
-    if (/#(integer|decimal|double|float|int|long)$/.test(datatype)) out.native = Number(t.value);
-    else if (datatype.endsWith('#boolean')) out.native = t.value === 'true';
-    else if (datatype.endsWith('#date')) out.native = t.value;
-    return out;
-  }
+  if (t.termType === 'Literal') return literalValue(t.value, t.datatype.value, t.language || undefined);
   return { type: 'literal', value: String((t as { value?: string }).value ?? '') };
 }
 

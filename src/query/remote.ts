@@ -7,7 +7,7 @@
  */
 import { StoreClient, countTurtleTriples, type StoreCredentials } from '../rdf/index.js';
 import { QueryError } from '../errors.js';
-import { withPrefixes, type SparqlResult, type TermValue } from './knowledge-graph.js';
+import { literalValue, withPrefixes, type SparqlResult, type TermValue } from './knowledge-graph.js';
 import { queryForm } from './sparql-text.js';
 
 interface JsonTerm {
@@ -17,20 +17,11 @@ interface JsonTerm {
   'xml:lang'?: string;
 }
 
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
-
-/** A SPARQL results JSON term as the local engine gives it (numbers, booleans and dates also as JS values). */
+/** A SPARQL results JSON term as the local engine gives it. */
 function termValue(t: JsonTerm): TermValue {
   if (t.type === 'uri') return { type: 'uri', value: t.value };
   if (t.type === 'bnode') return { type: 'bnode', value: t.value };
-  const out: TermValue = { type: 'literal', value: t.value };
-  if (t['xml:lang']) out.language = t['xml:lang'];
-  else if (t.datatype && t.datatype !== XSD_STRING) out.datatype = t.datatype;
-  const datatype = out.datatype ?? '';
-  if (/#(integer|decimal|double|float|int|long)$/.test(datatype)) out.native = Number(t.value);
-  else if (datatype.endsWith('#boolean')) out.native = t.value === 'true' || t.value === '1';
-  else if (datatype.endsWith('#date')) out.native = t.value;
-  return out;
+  return literalValue(t.value, t.datatype, t['xml:lang']);
 }
 
 export class SparqlEndpoint {
