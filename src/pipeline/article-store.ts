@@ -82,19 +82,27 @@ function withSentenceTexts(r: ResolvedArticle): ResolvedArticle {
   return r;
 }
 
+/** The lines of a store file, gunzipped. */
+const storeLines = (path: string) => createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+
+/** A store's first line, read as its header: undefined where it is not one. */
+function asHeader(line: string): Header | undefined {
+  const header = JSON.parse(line) as Partial<Header>;
+  return header.format === FORMAT && header.version === VERSION && typeof header.base === 'string' ? (header as Header) : undefined;
+}
+
 /** The articles of a store, in the order they were added; the store must have been made under `base`. */
 export async function* readArticleStore(path: string, base: string): AsyncGenerator<ResolvedArticle> {
   if (!existsSync(path)) return;
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
   let header: Header | undefined;
   let n = 0;
   try {
-    for await (const line of lines) {
+    for await (const line of storeLines(path)) {
       n++;
       if (!line) continue;
       if (!header) {
-        header = JSON.parse(line) as Header;
-        if (header.format !== FORMAT || header.version !== VERSION) throw new NewskgError('build', `${path}: not a newskg article store of version ${VERSION}; build the folder again without --add`);
+        header = asHeader(line);
+        if (!header) throw new NewskgError('build', `${path}: not a newskg article store of version ${VERSION}; build the folder again without --add`);
         if (header.base !== base) throw new NewskgError('build', `${path}: was built with --base ${header.base}, not ${base}`);
         continue;
       }
@@ -109,12 +117,9 @@ export async function* readArticleStore(path: string, base: string): AsyncGenera
 /** The base IRI a store was made under, or undefined when there is no store (or it is not one). */
 export async function readStoreBase(path: string): Promise<string | undefined> {
   if (!existsSync(path)) return undefined;
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = storeLines(path);
   try {
-    for await (const line of lines) {
-      const header = JSON.parse(line) as Partial<Header>;
-      return header.format === FORMAT && typeof header.base === 'string' ? header.base : undefined;
-    }
+    for await (const line of lines) return asHeader(line)?.base;
   } catch {
     return undefined;
   } finally {
