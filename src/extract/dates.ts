@@ -21,7 +21,8 @@
  * Days are handled as integers (days since 1970-01-01, UTC) so no result depends on the
  * process's time zone.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 
 /** A time expression found in text, normalised to a range of whole days (inclusive ISO dates). */
 export interface TimeSpan {
@@ -103,8 +104,11 @@ const TODAY_AFTER = /^\W*today\b/i;
 const YEAR_CUE =
   /\b(?:(?:in|since|during|by|until|till|before|after|from|through|throughout|of|between|early|late|mid)\s+|mid-)((?:1[89]|20)\d\d)(?:\s*(?:-|–|to|and|until|through)\s*((?:1[89]|20)\d\d))?\b(?!\s*%|[.,]\d)/gi;
 
-// chrono's shared English parser: built once, reused for every call.
-const parser = chrono.casual;
+// chrono-node is loaded at the first date, not at import: a process that only queries a build never needs it.
+const require = createRequire(import.meta.url);
+let chronoModule: typeof Chrono | undefined;
+/** chrono-node, loaded on first use (its shared English parser is reused for every call). */
+export const chrono = (): typeof Chrono => (chronoModule ??= require('chrono-node') as typeof Chrono);
 /** Reference for parsing without one; only expressions with an explicit year are kept then. */
 const NO_REFERENCE = dayOf(2000, 1, 1);
 
@@ -118,7 +122,7 @@ export function findTimes(text: string, reference: string | undefined, from = 0,
   const ref = refDay ?? NO_REFERENCE;
   const slice = text.slice(from, to);
   // Noon UTC with timezone 0: chrono's implied components then are the reference date whatever TZ is.
-  const results = parser.parse(slice, { instant: new Date(ref * DAY_MS + DAY_MS / 2), timezone: 0 }, { forwardDate: false });
+  const results = chrono().casual.parse(slice, { instant: new Date(ref * DAY_MS + DAY_MS / 2), timezone: 0 }, { forwardDate: false });
   const spans: TimeSpan[] = [];
 
   for (let i = 0; i < results.length; i++) {
@@ -168,7 +172,7 @@ export function findTimes(text: string, reference: string | undefined, from = 0,
 }
 
 /** Days one chrono result means, or undefined when it is not a date news would mean. */
-function resolve(r: chrono.ParsedResult, text: string, ref: number, yearOverride: number | undefined, before: string, after: string): Resolved | undefined {
+function resolve(r: Chrono.ParsedResult, text: string, ref: number, yearOverride: number | undefined, before: string, after: string): Resolved | undefined {
   const tags = r.tags();
   if (tags.has('casualReference/now')) return undefined; // "now" is everywhere in news and dates nothing
   if (ANAPHORIC.test(text) && !KNOWN_DAY_WORD.test(text)) return undefined;
@@ -187,7 +191,7 @@ function resolve(r: chrono.ParsedResult, text: string, ref: number, yearOverride
   }
   if (LAST_NIGHT.test(text)) return { first: ref - 1, last: ref - 1, precision: 'day' }; // chrono gives 00:00 of the reference day
   if (PAST_PERIOD.test(text)) {
-    const [y, m, d] = ['year', 'month', 'day'].map((c) => r.start.get(c as chrono.Component) ?? 0);
+    const [y, m, d] = ['year', 'month', 'day'].map((c) => r.start.get(c as Chrono.Component) ?? 0);
     return { first: Math.min(dayOf(y, m, d), ref), last: ref, precision: 'range' };
   }
 
@@ -200,7 +204,7 @@ function resolve(r: chrono.ParsedResult, text: string, ref: number, yearOverride
 }
 
 function resolveComponents(
-  c: chrono.ParsedComponents, text: string, ref: number, yearOverride: number | undefined,
+  c: Chrono.ParsedComponents, text: string, ref: number, yearOverride: number | undefined,
   before: string, after: string, forward = false,
 ): Resolved | undefined {
   const month = c.get('month')!;

@@ -9,7 +9,7 @@
  * Every search is bounded (a signature's tail and name are short) or a single forward scan,
  * so the time is linear in the text whatever its lines look like.
  */
-import * as chrono from 'chrono-node';
+import { chrono } from './dates.js';
 import type { SocialPost } from '../types.js';
 
 /** Twitter display names are at most 50 characters; a longer "name" is prose. */
@@ -128,7 +128,7 @@ function signature(text: string, ls: number, le: number): Signature | undefined 
   if (instagram && text.startsWith('on ', ds)) [ds, de] = trimSpan(text, ds + 3, de);
   if (de - ds > MAX_DATE) return undefined;
   const written = text.slice(ds, de);
-  const parsed = chrono.parse(written, new Date(Date.UTC(2000, 0, 1)));
+  const parsed = chrono().parse(written, new Date(Date.UTC(2000, 0, 1)));
   const r = parsed[0];
   if (parsed.length !== 1 || r.index !== 0 || !/^\.?$/.test(written.slice(r.text.length))) return undefined;
   const s = r.start;

@@ -3,8 +3,14 @@
  * inferred publication date when no metadata gave one.
  */
 import { createHash } from 'node:crypto';
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { Article, RawArticle } from '../types.js';
+
+// chrono-node is loaded at the first date it reads, not at import (see extract/dates.ts).
+const require = createRequire(import.meta.url);
+let chronoModule: typeof Chrono | undefined;
+const chrono = (): typeof Chrono => (chronoModule ??= require('chrono-node') as typeof Chrono);
 
 /** Normalises a metadata date to ISO 8601 (date only when no time is given), or undefined. */
 export function normaliseDate(value: string | undefined): string | undefined {
@@ -16,7 +22,7 @@ export function normaliseDate(value: string | undefined): string | undefined {
     const iso = new Date(parsed).toISOString();
     return /\d{1,2}:\d{2}/.test(v) ? iso : iso.slice(0, 10);
   }
-  const c = chrono.parseDate(v);
+  const c = chrono().parseDate(v);
   return c ? c.toISOString().slice(0, 10) : undefined;
 }
 
@@ -27,7 +33,7 @@ export function normaliseDate(value: string | undefined): string | undefined {
 export function inferPublished(text: string): string | undefined {
   let latest: string | undefined;
   // chrono needs a reference date only for relative expressions, which are skipped here.
-  for (const r of chrono.parse(text.length > 200_000 ? text.slice(0, 200_000) : text, new Date(Date.UTC(2000, 0, 1)))) {
+  for (const r of chrono().parse(text.length > 200_000 ? text.slice(0, 200_000) : text, new Date(Date.UTC(2000, 0, 1)))) {
     const s = r.start;
     // Relative expressions ("last week") come out "certain" against the reference date: require a written year.
     if (!(s.isCertain('year') && s.isCertain('month') && s.isCertain('day')) || !/\d{4}/.test(r.text)) continue;

@@ -3,9 +3,15 @@
  * turned into text with a line break after every block element so paragraphs stay apart.
  * Title, date, URL and site come from the usual meta tags.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import type { RawArticle } from '../types.js';
+
+// The DOM and Readability are loaded at the first HTML article, not at import: most inputs are text.
+const require = createRequire(import.meta.url);
+const parseHTML: typeof ParseHtml = (...args) => (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML(...args);
+const readability = () => (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability;
 
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TR', 'TABLE', 'FIGCAPTION', 'FIGURE', 'HEADER', 'FOOTER', 'BR', 'HR']);
 
@@ -60,7 +66,7 @@ export function readHtml(content: string): RawArticle {
   const site = meta(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   const ogTitle = meta(document, ['meta[property="og:title"]']);
   // Readability edits the document it is given, so it runs after the meta tags are read.
-  const parsed = new Readability(document as unknown as Document).parse();
+  const parsed = new (readability())(document as unknown as Document).parse();
   let text = '';
   if (parsed?.content) {
     const { document: body } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
