@@ -7,7 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { join, resolve } from 'node:path';
 import { readArticles, toArticle, type IngestProblem } from '../ingest/index.js';
 import { EntityIndex, EventIndex, NamedEvents } from '../resolve/index.js';
-import { RdfBuilder, isValidBase, openQuadStream, type Quad, type RdfFormat, type TextSink } from '../rdf/index.js';
+import { QUERY_INDEX_FILE, RdfBuilder, isValidBase, openQuadStream, openQueryIndex, type Quad, type RdfFormat, type TextSink } from '../rdf/index.js';
 import { GraphBuilder, layoutAsync, toGexf, toGraphMl, writeGraphJson, type EntityGraph } from '../graph/index.js';
 import { NewskgError } from '../errors.js';
 import type { Article, EntityNode, EventNode, RawArticle, ResolvedArticle } from '../types.js';
@@ -312,6 +312,8 @@ interface SecondPass {
 async function writePass(opts: BuildOptions, formats: readonly OutputFormat[], first: FirstPass, entities: readonly EntityNode[], events: readonly EventNode[], holding: Holding, outputs: Outputs): Promise<SecondPass> {
   const rdf = new RdfBuilder(opts.base);
   const streams = formats.flatMap((f) => (RDF_FORMATS[f] ? [openQuadStream(RDF_FORMATS[f]!, fileSink(outputs.temporary(join(opts.out, FILES[f]))))] : []));
+  // The query side's index is written with every build, so `newskg query` need not parse graph.trig.
+  if (outputs.writing) streams.push(openQueryIndex(outputs.temporary(join(opts.out, QUERY_INDEX_FILE))));
   const collected = opts.collect ? { resolved: [] as ResolvedArticle[], quads: [] as Quad[] } : undefined;
   let quads = 0;
   let relations = 0;

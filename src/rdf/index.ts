@@ -18,3 +18,4 @@ export {
 } from './vocab.js';
 export { StoreClient, type StoreCredentials, type StoreRequestOptions } from './store-http.js';
 export { countTurtleTriples, graphsOfTriG } from './parse.js';
+export { QUERY_INDEX_FILE, QueryIndex, openQueryIndex, type QueryIndexFooter } from './query-index.js';

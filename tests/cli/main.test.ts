@@ -110,7 +110,7 @@ describe('newskg build', () => {
     expect(r.code).toBe(0);
     expect(r.stderr.trim()).toMatch(/^newskg: .*bad\.txt: looks like a binary file/);
     expect(r.stdout).toMatch(/^built 1 articles in [\d.]+ s: \d+ entities \(.*Country.*\), \d+ events, \d+ relations, \d+ posts, \d+ edges, \d+ quads; 1 warnings/);
-    expect(readdirSync(out).sort()).toEqual(['articles.jsonl.gz', 'bad.txt', 'graph.json', 'graph.ttl']);
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl.gz', 'bad.txt', 'graph.json', 'graph.qidx', 'graph.ttl']);
   });
 
   test('exits non-zero when nothing could be built, and refuses a bad base IRI or format', async () => {

@@ -70,9 +70,9 @@ describe('a build of two files and two in-memory articles', () => {
     expect(result.problems[0].message).toBe(`same article as ${join(tmp, 'input', 'a.txt')}; skipped`);
   });
 
-  test('writes exactly the formats asked for, the article store (for --add), and no temporary file', () => {
-    expect(result.files).toEqual([join(out, 'graph.ttl'), join(out, 'graph.json')]);
-    expect(readdirSync(out).sort()).toEqual(['articles.jsonl.gz', 'graph.json', 'graph.ttl']);
+  test('writes exactly the formats asked for, the query index, the article store (for --add), and no temporary file', () => {
+    expect(result.files).toEqual([join(out, 'graph.ttl'), join(out, 'graph.qidx'), join(out, 'graph.json')]);
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl.gz', 'graph.json', 'graph.qidx', 'graph.ttl']);
     expect(readFileSync(join(out, 'graph.ttl'), 'utf8')).toContain('@prefix nkg:');
     expect(JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')).nodes.length).toBe(result.graph.order);
   });
@@ -120,16 +120,16 @@ describe('what is written', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test('by default graph.ttl, graph.trig and graph.json are written; every format on request, under its file name', async () => {
+  test('by default graph.ttl, graph.trig and graph.json are written (and the query index, always); every format on request, under its file name', async () => {
     const out = fresh('default');
     const r = await build({ paths: [], articles: [{ text: VRELL }], out, base: BASE, workers: 0 });
     expect(DEFAULT_FORMATS).toEqual(['ttl', 'trig', 'json']);
-    expect(r.files.map((f) => basename(f))).toEqual(['graph.ttl', 'graph.trig', 'graph.json']);
+    expect(r.files.map((f) => basename(f))).toEqual(['graph.ttl', 'graph.trig', 'graph.qidx', 'graph.json']);
     const all = fresh('all');
     const every = await build({ paths: [], articles: [{ text: VRELL }], out: all, base: BASE, formats: FORMATS, workers: 0 });
     expect(FORMATS).toEqual(['ttl', 'trig', 'nt', 'jsonld', 'json', 'gexf', 'graphml']);
-    expect(every.files.map((f) => basename(f))).toEqual(['graph.ttl', 'graph.trig', 'graph.nt', 'graph.jsonld', 'graph.json', 'graph.gexf', 'graph.graphml']);
-    expect(readdirSync(all).sort()).toEqual(['articles.jsonl.gz', 'graph.gexf', 'graph.graphml', 'graph.json', 'graph.jsonld', 'graph.nt', 'graph.trig', 'graph.ttl']);
+    expect(every.files.map((f) => basename(f))).toEqual(['graph.ttl', 'graph.trig', 'graph.nt', 'graph.jsonld', 'graph.qidx', 'graph.json', 'graph.gexf', 'graph.graphml']);
+    expect(readdirSync(all).sort()).toEqual(['articles.jsonl.gz', 'graph.gexf', 'graph.graphml', 'graph.json', 'graph.jsonld', 'graph.nt', 'graph.qidx', 'graph.trig', 'graph.ttl']);
   });
 
   test("a killed build's temporary files are removed; other files in the folder stay", async () => {
@@ -139,6 +139,6 @@ describe('what is written', () => {
     writeFileSync(join(out, 'articles.jsonl.gz.12345.tmp'), 'half');
     writeFileSync(join(out, 'notes.txt'), 'mine');
     await build({ paths: [], articles: [{ text: NORWAY }], out, base: BASE, formats: ['nt'], workers: 0 });
-    expect(readdirSync(out).sort()).toEqual(['articles.jsonl.gz', 'graph.nt', 'notes.txt']);
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl.gz', 'graph.nt', 'graph.qidx', 'notes.txt']);
   });
 });

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { Parser } from 'n3';
+import { QueryIndex } from '../../src/rdf/index.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, type OutputFormat } from '../../src/pipeline/index.js';
 import { newskg } from '../helpers/cli.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const seeds = join(root, 'seeds');
-const FINAL = ['graph.ttl', 'graph.trig', 'graph.nt', 'graph.jsonld', 'graph.json', 'graph.gexf', 'graph.graphml', 'articles.jsonl.gz'];
+const FINAL = ['graph.ttl', 'graph.trig', 'graph.nt', 'graph.jsonld', 'graph.qidx', 'graph.json', 'graph.gexf', 'graph.graphml', 'articles.jsonl.gz'];
 const ALL_FORMATS = 'ttl,trig,nt,jsonld,json,gexf,graphml';
 const count = (ttl: string, type: string) => new Parser({ format: 'text/turtle' }).parse(ttl).filter((q) => q.predicate.value.endsWith('#type') && q.object.value === type).length;
 const ARTICLE = 'https://schema.org/NewsArticle';
@@ -87,8 +88,16 @@ describe('a build killed with SIGKILL leaves complete outputs', () => {
 
   // graph.json / GEXF / GraphML carry graphology's generated edge ids, which differ between runs:
   // compare what they describe (their nodes) and that they are whole.
-  /** A file's content: the article store gunzipped (a truncated gzip throws), the others as text. */
-  const read = (path: string): string => (path.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8'));
+  /** A file's content: the article store gunzipped (a truncated gzip throws), the query index's footer (a cut-off one throws), the others as text. */
+  const read = (path: string): string => {
+    if (path.endsWith('.gz')) return gunzipSync(readFileSync(path)).toString('utf8');
+    if (path.endsWith('.qidx')) {
+      const index = QueryIndex.open(path);
+      index.close();
+      return JSON.stringify(index.footer);
+    }
+    return readFileSync(path, 'utf8');
+  };
   const summary = (file: string, s: string): string => {
     if (file === 'graph.json') {
       const g = JSON.parse(s) as { nodes: { key: string }[]; edges: unknown[] };
@@ -127,7 +136,7 @@ describe('a build killed with SIGKILL leaves complete outputs', () => {
     ['right after the first output is replaced', { replaced: 1 }],
     ['right after the fourth output is replaced', { replaced: 4 }],
     ['right after the sixth output is replaced', { replaced: 6 }],
-    ['right after the last output is replaced', { replaced: 7 }],
+    ['right after the last output is replaced', { replaced: 8 }],
   ];
 
   test.each(kills)('killed %s: every output (and the article store) is the old or the new build, whole; only *.tmp files besides', async (_name, when) => {
