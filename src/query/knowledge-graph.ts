@@ -9,7 +9,7 @@ import { extname, join } from 'node:path';
 import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import oxigraph from 'oxigraph';
-import { build, type BuildOptions } from '../pipeline/index.js';
+import type { BuildOptions } from '../pipeline/index.js';
 import { InputError, NewskgError, NotFoundError, QueryError } from '../errors.js';
 import type { EntityGraph, NodeAttributes } from '../graph/index.js';
 import { CATEGORY_OF, classLineage, EVENT_CATEGORY_OF, EVENT_ROLES, type ArticleEvidence, type EntityClass, type EventRole, type EventType, type RawArticle } from '../types.js';
@@ -19,6 +19,8 @@ import { DEFAULT_BASE, EDGE_FAMILY_OF_PREDICATE, EVENT_ROLE_PROPERTY, EVENT_TYPE
 const EVENT_ROLE_PREDICATE = Object.fromEntries(EVENT_ROLES.map((r) => [r, localName(EVENT_ROLE_PROPERTY[r].value)])) as Record<EventRole, string>;
 import { normaliseName } from '../resolve/index.js';
 import { declaredPrefixes, projectedVariables, queryForm, usedPrefixes } from './sparql-text.js';
+import { LazyStore, rdfSourceOf } from './lazy-store.js';
+import { predicatesOf } from './query-predicates.js';
 
 export interface EntityInfo {
   iri: string;
@@ -93,8 +95,8 @@ export class KnowledgeGraph {
   private undirected?: UndirectedGraph;
 
   private constructor(
-    /** The RDF, as an RDF/JS store (Oxigraph). */
-    readonly store: oxigraph.Store,
+    /** The RDF, loaded as queries need it. */
+    private readonly rdf: LazyStore,
     /** The graph, as graphology holds it (entities, events, relation edges). */
     readonly graph: EntityGraph,
   ) {
@@ -108,37 +110,37 @@ export class KnowledgeGraph {
     });
   }
 
+  /** The RDF, as an RDF/JS store (Oxigraph), with every quad (loaded at first use). */
+  get store(): oxigraph.Store {
+    return this.rdf.all();
+  }
+
   /** Builds the graph of articles (paths to files and folders, or articles in memory) without writing files. */
   static async build(input: string[] | RawArticle[], options: Partial<Omit<BuildOptions, 'paths' | 'articles' | 'formats' | 'out'>> = {}): Promise<KnowledgeGraph> {
     const paths = input.filter((x): x is string => typeof x === 'string');
     const articles = input.filter((x): x is RawArticle => typeof x !== 'string');
     const out = mkdtempSync(join(tmpdir(), 'newskg-kg-'));
     try {
+      // Loaded here, not at the top: a process that only reads a built folder never loads the NLP stages.
+      const { build } = await import('../pipeline/index.js');
       const result = await build({ ...options, paths, articles, out, base: options.base ?? DEFAULT_BASE, formats: [], collect: true });
       if (result.articles === 0) throw new InputError(`nothing could be built${result.problems.length ? `: ${result.problems[0].origin}: ${result.problems[0].message}` : ''}`);
-      const store = new oxigraph.Store();
-      store.load(toNQuads(result.dataset!), { format: 'application/n-quads' });
-      return new KnowledgeGraph(store, result.graph);
+      return new KnowledgeGraph(new LazyStore({}, toNQuads(result.dataset!)), result.graph);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   }
 
-  /** Loads a build folder (graph.trig or .ttl or .nt, and graph.json), or one RDF or graph.json file. */
+  /**
+   * Loads a build folder (graph.json, and its RDF through the query index, else graph.trig, .nt or
+   * .ttl), or one RDF or graph.json file. The RDF is loaded as queries need it.
+   */
   static async load(path: string): Promise<KnowledgeGraph> {
     if (!existsSync(path)) throw new NewskgError('query', `${path}: no such file or folder`);
     const isDir = statSync(path).isDirectory();
-    const rdfFile = isDir ? ['graph.trig', 'graph.nt', 'graph.ttl'].map((f) => join(path, f)).find(existsSync) : /\.(trig|ttl|nt|nq)$/.test(path) ? path : undefined;
+    const source = isDir ? rdfSourceOf(path) : /\.(trig|ttl|nt|nq)$/.test(path) ? { file: path } : {};
     const jsonFile = isDir ? join(path, 'graph.json') : extname(path) === '.json' ? path : undefined;
-    const store = new oxigraph.Store();
-    if (rdfFile) {
-      const format = { '.trig': 'application/trig', '.ttl': 'text/turtle', '.nt': 'application/n-triples', '.nq': 'application/n-quads' }[extname(rdfFile)]!;
-      try {
-        store.load(readFileSync(rdfFile, 'utf8'), { format });
-      } catch (err) {
-        throw new NewskgError('query', `${rdfFile}: ${(err as Error).message.split('\n')[0]}`);
-      }
-    }
+    const rdf = new LazyStore(source);
     let graph: EntityGraph;
     if (jsonFile && existsSync(jsonFile)) {
       try {
@@ -146,12 +148,12 @@ export class KnowledgeGraph {
       } catch (err) {
         throw new NewskgError('query', `${jsonFile}: not a graph (${(err as Error).message.split('\n')[0]})`);
       }
-    } else if (rdfFile) {
-      graph = graphFromStore(store);
+    } else if (source.index || source.file) {
+      graph = graphFromStore(rdf.all());
     } else {
       throw new NewskgError('query', `${path}: no graph.trig, graph.nt, graph.ttl or graph.json`);
     }
-    return new KnowledgeGraph(store, graph);
+    return new KnowledgeGraph(rdf, graph);
   }
 
   private info(iri: string): EntityInfo {
@@ -297,8 +299,9 @@ export class KnowledgeGraph {
   sparql(query: string): SparqlResult {
     const text = withPrefixes(query);
     let result: ReturnType<oxigraph.Store['query']>;
+    const store = this.storeFor(text);
     try {
-      result = this.store.query(text, { use_default_graph_as_union: true });
+      result = store.query(text, { use_default_graph_as_union: true });
     } catch (err) {
       throw new QueryError(`the query does not parse or cannot run: ${userPosition((err as Error).message.split('\n')[0])}`);
     }
@@ -309,18 +312,25 @@ export class KnowledgeGraph {
       return { type: 'select', variables, bindings: rows.map((row) => Object.fromEntries([...row].map(([k, v]) => [k, termValue(v)]))) };
     }
     const quads = result as oxigraph.Quad[];
-    const store = new oxigraph.Store(quads);
-    return { type: 'graph', turtle: store.dump({ format: 'text/turtle', from_graph_name: oxigraph.defaultGraph() }), triples: quads.length };
+    const triples = new oxigraph.Store(quads);
+    return { type: 'graph', turtle: triples.dump({ format: 'text/turtle', from_graph_name: oxigraph.defaultGraph() }), triples: quads.length };
   }
 
   /** A query's result in a standard format: SPARQL results JSON/XML/CSV/TSV, or Turtle/N-Triples for graphs. */
   serialise(query: string, mediaType: string): string {
+    const text = withPrefixes(query);
+    const store = this.storeFor(text);
     try {
-      const out = this.store.query(withPrefixes(query), { use_default_graph_as_union: true, results_format: mediaType });
+      const out = store.query(text, { use_default_graph_as_union: true, results_format: mediaType });
       return typeof out === 'string' ? out : String(out);
     } catch (err) {
       throw new QueryError(`the query does not parse or cannot run: ${userPosition((err as Error).message.split('\n')[0])}`);
     }
+  }
+
+  /** A store holding what this query can match: on a big build, far less than everything. */
+  private storeFor(query: string): oxigraph.Store {
+    return this.rdf.isComplete ? this.rdf.store : this.rdf.for(predicatesOf(query));
   }
 
   toTurtle(): string {
