@@ -134,13 +134,18 @@ program
     return n;
   }, 5173)
   .option('--host <host>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
-  .action(async (dir: string, opts: { port: number; host: string }) => {
+  .option('--query-workers <n>', 'SPARQL query threads, each holding the whole graph in memory (default: one per core)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
+    return n;
+  })
+  .action(async (dir: string, opts: { port: number; host: string; queryWorkers?: number }) => {
     if (!existsSync(join(dir, 'graph.json'))) {
       process.stderr.write(`newskg: ${dir} has no graph.json; building seeds/ into it first\n`);
       const result = await build({ paths: ['seeds'], out: dir, base: DEFAULT_BASE });
       for (const p of result.problems) process.stderr.write(`newskg: ${p.origin}: ${p.message}\n`);
     }
-    const running = await serve({ dir, host: opts.host, port: opts.port });
+    const running = await serve({ dir, host: opts.host, port: opts.port, sparql: opts.queryWorkers ? { workers: opts.queryWorkers } : undefined });
     process.stdout.write(`newskg: serving ${resolve(dir)} at ${running.url}\n`);
     if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') process.stderr.write(`newskg: bound to ${opts.host}: other machines can reach this server\n`);
   });
@@ -151,8 +156,10 @@ async function loadGraph(data: string): Promise<KnowledgeGraph> {
   return KnowledgeGraph.load(data);
 }
 
-const QUERY_FORMATS = ['table', 'json', 'csv', 'tsv', 'xml', 'ttl', 'nt'] as const;
-const RESULT_MEDIA: Record<string, string> = { json: 'application/sparql-results+json', csv: 'text/csv', tsv: 'text/tab-separated-values', xml: 'application/sparql-results+xml', ttl: 'text/turtle', nt: 'application/n-triples' };
+const QUERY_FORMATS = ['table', 'json', 'csv', 'tsv', 'xml', 'ttl', 'nt', 'jsonld'] as const;
+const RESULT_MEDIA: Record<string, string> = { json: 'application/sparql-results+json', csv: 'text/csv', tsv: 'text/tab-separated-values', xml: 'application/sparql-results+xml' };
+// A graph has its own JSON and XML: JSON-LD and RDF/XML.
+const GRAPH_MEDIA: Record<string, string> = { ttl: 'text/turtle', nt: 'application/n-triples', jsonld: 'application/ld+json', json: 'application/ld+json', xml: 'application/rdf+xml' };
 
 program
   .command('query')
@@ -169,13 +176,14 @@ program
     const form = queryForm(query);
     const graphResult = form === 'construct' || form === 'describe';
     const format = opts.format ?? (process.stdout.isTTY ? 'table' : graphResult ? 'ttl' : 'json');
-    if (format !== 'table' && graphResult !== (format === 'ttl' || format === 'nt')) throw new InvalidArgumentError(graphResult ? 'a CONSTRUCT or DESCRIBE result is written as ttl or nt' : 'a SELECT or ASK result is written as table, json, csv, tsv or xml');
+    const media = graphResult ? GRAPH_MEDIA : RESULT_MEDIA;
+    if (format !== 'table' && !media[format]) throw new InvalidArgumentError(graphResult ? 'a CONSTRUCT or DESCRIBE result is written as table, ttl, nt, xml (RDF/XML) or json/jsonld (JSON-LD)' : 'a SELECT or ASK result is written as table, json, csv, tsv or xml');
     const source = opts.endpoint ? new SparqlEndpoint(opts.endpoint, { user: opts.user, password: opts.password }) : await loadGraph(opts.data);
     if (format === 'table') {
       process.stdout.write(formatResultTable(await source.sparql(query)));
       return;
     }
-    const text = await source.serialise(query, RESULT_MEDIA[format]);
+    const text = await source.serialise(query, media[format]);
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   });
 

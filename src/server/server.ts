@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { MultiDirectedGraph } from 'graphology';
 import { NewskgError } from '../errors.js';
-import { DEFAULT_LIMITS, SparqlEndpoint, type SparqlLimits } from './sparql.js';
+import { DEFAULT_LIMITS, SparqlService, type SparqlLimits } from './sparql.js';
 import type { EntityDetails, EntityGraph, EntityRelation, GraphAttributes } from '../graph/index.js';
 
 export interface ServeOptions {
   /** The folder holding graph.json (a build's output folder). */
   dir: string;
-  /** Limits of the SPARQL endpoint (time, result size, query size). */
+  /** Limits of the SPARQL endpoint (query workers, queue, time, memory, result and query size). */
   sparql?: Partial<SparqlLimits>;
   host?: string;
   port?: number;
@@ -104,13 +104,13 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 const LOOPBACK_NAMES = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
 
 /** The request handler, apart from listening, and the SPARQL endpoint it uses. */
-export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, res: ServerResponse) => void; endpoint: SparqlEndpoint } {
+export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, res: ServerResponse) => void; sparql: SparqlService } {
   const graphPath = join(opts.dir, 'graph.json');
   if (!existsSync(graphPath)) throw new NewskgError('serve', `${graphPath} does not exist: build first (newskg build --out ${opts.dir})`);
   const viewerDir = opts.viewerDir ?? defaultViewerDir();
   if (!existsSync(join(viewerDir, 'index.html'))) throw new NewskgError('serve', `the viewer is not built (${viewerDir} has no index.html): run npm run build`);
   const graph = new GraphFile(graphPath);
-  const endpoint = new SparqlEndpoint(opts.dir, { ...DEFAULT_LIMITS, ...opts.sparql });
+  const sparql = new SparqlService(opts.dir, { ...DEFAULT_LIMITS, ...opts.sparql });
   const files = sirv(viewerDir, { etag: true, dotfiles: false, setHeaders: (res) => Object.entries(SECURITY_HEADERS).forEach(([k, v]) => res.setHeader(k, v)) });
   const loopback = ['127.0.0.1', 'localhost', '::1', undefined].includes(opts.host);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -122,7 +122,7 @@ export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, re
       return send(res, 400, JSON.stringify({ error: 'not a valid request target' }));
     }
     if (url.pathname === '/sparql') {
-      endpoint.handle(req, res, SECURITY_HEADERS).catch((err: Error) => send(res, 500, JSON.stringify({ error: err.message.split('\n')[0] })));
+      sparql.handle(req, res, SECURITY_HEADERS).catch((err: Error) => send(res, 500, JSON.stringify({ error: err.message.split('\n')[0] })));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, JSON.stringify({ error: 'read-only: GET and HEAD only' }));
@@ -138,14 +138,14 @@ export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, re
     }
     files(req, res, () => send(res, 404, 'not found\n', 'text/plain; charset=utf-8'));
   };
-  return { handle, endpoint };
+  return { handle, sparql };
 }
 
 /** Starts serving; resolves once listening, with the URL to open. */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 5173;
-  const { handle, endpoint } = handler({ ...opts, host });
+  const { handle, sparql } = handler({ ...opts, host });
   const server = createServer(handle);
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -153,6 +153,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       else reject(new NewskgError('serve', `cannot listen on ${host}:${port}: ${err.message}`));
     });
     server.listen(port, host, () => {
+      sparql.warm();
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
       const shown = host.includes(':') ? `[${host}]` : host;
@@ -161,7 +162,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         url: `http://${shown}:${actual}/`,
         close: () =>
           new Promise((r) => {
-            endpoint.close();
+            sparql.close();
             server.close(() => r());
           }),
       });

@@ -1,14 +1,16 @@
-/** Worker thread of the SPARQL endpoint: holds the graph and answers one query at a time. */
+/** Worker thread of the SPARQL endpoint: holds the whole graph and answers one query at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { KnowledgeGraph } from '../query/index.js';
-import type { SparqlReply, SparqlRequest } from './sparql.js';
+import type { QueryReply, QueryRequest } from './query-pool.js';
 
 const { dir, maxResultBytes } = workerData as { dir: string; maxResultBytes: number };
 const kg = await KnowledgeGraph.load(dir);
+// Loaded now, not query by query: a server should answer its first queries as fast as its last.
+void kg.store;
 parentPort!.postMessage({ ready: true });
 
-parentPort!.on('message', (req: SparqlRequest) => {
-  let reply: SparqlReply;
+parentPort!.on('message', (req: QueryRequest) => {
+  let reply: QueryReply;
   try {
     const body = kg.serialise(req.query, req.mediaType);
     reply =

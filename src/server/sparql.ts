@@ -1,150 +1,43 @@
 /**
- * The read-only SPARQL 1.1 Protocol endpoint of `newskg serve`: GET ?query= and POST (a
- * sparql-query body or a form), results as JSON, XML, CSV or TSV and graphs as Turtle or
- * N-Triples by content negotiation. Queries run on a worker thread, so a query that runs too long
- * is stopped (the worker is replaced) and the server goes on serving; updates are refused.
+ * The read-only SPARQL 1.1 Protocol service of `newskg serve`: GET ?query= and POST (a
+ * sparql-query body or a form); SELECT and ASK results as JSON, XML, CSV or TSV and graphs as
+ * Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads or N3, chosen by the Accept header. Queries
+ * run on a pool of worker threads (query-pool.ts); updates are refused.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Worker } from 'node:worker_threads';
-import { WorkerError } from '../errors.js';
 import { queryForm } from '../query/index.js';
-import { compiledWorker } from '../worker-script.js';
+import { GRAPH_TYPES, RESULT_TYPES, negotiate } from './negotiate.js';
+import { DEFAULT_QUERY_LIMITS, QueryPool, type QueryLimits } from './query-pool.js';
 
-export interface SparqlRequest {
-  id: number;
-  query: string;
-  mediaType: string;
-}
-export type SparqlReply = { id: number; ok: true; body: string } | { id: number; ok: false; status: number; error: string };
-
-export interface SparqlLimits {
-  /** Longest a query may run, in milliseconds. */
-  timeoutMs: number;
-  /** Most memory a query may add to the process (the engine's WASM memory included), in bytes. */
-  maxMemoryBytes: number;
-  /** Most queries waiting behind the running one; more are answered 503 at once. */
-  maxQueued: number;
-  /** Largest result, in bytes. */
-  maxResultBytes: number;
+export interface SparqlLimits extends QueryLimits {
   /** Largest request body (a POSTed query), in bytes. */
   maxQueryBytes: number;
 }
 
-export const DEFAULT_LIMITS: SparqlLimits = { timeoutMs: 10_000, maxMemoryBytes: 1_000_000_000, maxQueued: 8, maxResultBytes: 10_000_000, maxQueryBytes: 1_000_000 };
+export const DEFAULT_LIMITS: SparqlLimits = { ...DEFAULT_QUERY_LIMITS, maxQueryBytes: 1_000_000 };
 
-const RESULTS = ['application/sparql-results+json', 'application/sparql-results+xml', 'text/csv', 'text/tab-separated-values'];
-const GRAPHS = ['text/turtle', 'application/n-triples'];
-const ALIASES: Record<string, string> = { 'application/json': 'application/sparql-results+json', 'application/xml': 'application/sparql-results+xml', 'text/xml': 'application/sparql-results+xml', 'text/plain': 'application/n-triples' };
-
-/** The first acceptable media type of the Accept header (by q-value) for this kind of result. */
-function negotiate(accept: string | undefined, offered: string[]): string | undefined {
-  if (!accept) return offered[0];
-  const ranges = accept
-    .split(',')
-    .map((part) => {
-      const [type, ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-      return { type: ALIASES[type.trim().toLowerCase()] ?? type.trim().toLowerCase(), q };
-    })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const r of ranges) {
-    if (r.type === '*/*' || r.type === 'application/*' || r.type === 'text/*') return offered.find((o) => r.type === '*/*' || o.startsWith(r.type.slice(0, -1)));
-    if (offered.includes(r.type)) return r.type;
-  }
-  return undefined;
-}
-
-export class SparqlEndpoint {
-  private worker?: Worker;
-  private ready?: Promise<void>;
-  private queue: Promise<unknown> = Promise.resolve();
-  private queued = 0;
-  private nextId = 0;
-  private readonly script: string;
+export class SparqlService {
+  private readonly pool: QueryPool;
 
   constructor(
-    private readonly dir: string,
+    dir: string,
     private readonly limits: SparqlLimits = DEFAULT_LIMITS,
   ) {
-    const script = compiledWorker(import.meta.url, 'sparql-worker.js');
-    if (!script) throw new WorkerError('serve', 'the SPARQL worker is not built: run npm run build');
-    this.script = script;
+    this.pool = new QueryPool(dir, limits);
   }
 
-  private start(): Promise<void> {
-    const worker = new Worker(this.script, { workerData: { dir: this.dir, maxResultBytes: this.limits.maxResultBytes } });
-    worker.unref();
-    this.worker = worker;
-    this.ready = new Promise((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-      worker.once('exit', () => reject(new WorkerError('serve', 'the query worker stopped while loading the graph')));
-    });
-    // A worker that dies is forgotten, so the next query starts a fresh one (and reloads the graph).
-    const forget = () => {
-      if (this.worker === worker) this.worker = undefined;
-    };
-    worker.once('error', forget);
-    worker.once('exit', forget);
-    return this.ready;
+  /** Starts the query workers loading the graph before the first query arrives. */
+  warm(): void {
+    this.pool.warm();
   }
 
-  private stop(worker: Worker): void {
-    if (this.worker === worker) this.worker = undefined;
-    void worker.terminate();
-  }
-
-  /** Runs one query (queued behind any running one) within the time and memory limits; `gone` says the client left. */
-  private run(query: string, mediaType: string, gone: () => boolean): Promise<SparqlReply> {
-    const id = ++this.nextId;
-    if (this.queued > this.limits.maxQueued) return Promise.resolve({ id, ok: false, status: 503, error: `${this.queued} queries are waiting: try again shortly` });
-    this.queued++;
-    const task = this.queue.then(async (): Promise<SparqlReply> => {
-      this.queued--;
-      if (gone()) return { id, ok: false, status: 499, error: 'the client left' };
-      if (!this.worker) this.start();
-      const worker = this.worker!;
-      try {
-        await this.ready;
-      } catch (err) {
-        this.stop(worker);
-        return { id, ok: false, status: 500, error: `the graph could not be loaded for queries: ${(err as Error).message.split('\n')[0]}` };
-      }
-      return new Promise((resolve) => {
-        const baseline = process.memoryUsage().rss;
-        const finish = (reply: SparqlReply) => {
-          clearTimeout(timer);
-          clearInterval(watch);
-          worker.off('message', onMessage);
-          worker.off('exit', onExit);
-          resolve(reply);
-        };
-        // The only way to stop a running query: end its thread. The next query starts a new one.
-        const timer = setTimeout(() => {
-          this.stop(worker);
-          finish({ id, ok: false, status: 503, error: `the query ran longer than the ${this.limits.timeoutMs / 1000} s limit and was stopped` });
-        }, this.limits.timeoutMs);
-        const watch = setInterval(() => {
-          if (process.memoryUsage().rss - baseline <= this.limits.maxMemoryBytes) return;
-          this.stop(worker);
-          finish({ id, ok: false, status: 503, error: `the query needed more than ${Math.round(this.limits.maxMemoryBytes / 1e6)} MB and was stopped: narrow it or add a LIMIT` });
-        }, 100);
-        const onMessage = (reply: SparqlReply) => {
-          if (reply.id === id) finish(reply);
-        };
-        const onExit = () => finish({ id, ok: false, status: 500, error: 'the query worker stopped unexpectedly' });
-        worker.on('message', onMessage);
-        worker.once('exit', onExit);
-        worker.postMessage({ id, query, mediaType } satisfies SparqlRequest);
-      });
-    });
-    this.queue = task.catch(() => undefined);
-    return task;
+  /** Resolves once a query worker has loaded the graph. */
+  ready(): Promise<void> {
+    return this.pool.ready();
   }
 
   close(): void {
-    void this.worker?.terminate();
+    this.pool.close();
   }
 
   /** Handles GET and POST /sparql. */
@@ -186,14 +79,17 @@ export class SparqlEndpoint {
     const form = queryForm(query);
     if (form === 'update') return fail(403, 'updates are refused: this endpoint is read-only');
     if (!form) return fail(400, 'not a SELECT, ASK, CONSTRUCT or DESCRIBE query');
-    const offered = form === 'select' || form === 'ask' ? RESULTS : GRAPHS;
-    const mediaType = negotiate(req.headers.accept, offered);
-    if (!mediaType) return fail(406, `no acceptable format: this query gives ${offered.join(', ')}`);
+    const kind = form === 'select' || form === 'ask' ? 'results' : 'graph';
+    const mediaType = negotiate(req.headers.accept, kind);
+    if (!mediaType) return fail(406, `no acceptable format: this query gives ${(kind === 'results' ? RESULT_TYPES : GRAPH_TYPES).join(', ')}`);
     let closed = false;
     res.once('close', () => (closed = !res.writableFinished));
-    const reply = await this.run(query, mediaType, () => closed);
+    const reply = await this.pool.run(query, mediaType, () => closed);
     if (closed) return;
-    if (!reply.ok) return fail(reply.status, reply.error);
+    if (!reply.ok) {
+      if (reply.retryAfter) res.setHeader('Retry-After', String(reply.retryAfter));
+      return fail(reply.status, reply.error);
+    }
     res.writeHead(200, { 'Content-Type': `${mediaType}; charset=utf-8`, 'Cache-Control': 'no-cache', ...headers });
     res.end(req.method === 'HEAD' ? undefined : reply.body);
   }

@@ -8,7 +8,7 @@ import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_LIMITS, SparqlEndpoint, type SparqlLimits } from '../../src/server/sparql.js';
+import { DEFAULT_LIMITS, SparqlService, type SparqlLimits } from '../../src/server/sparql.js';
 import { build } from '../../src/pipeline/index.js';
 
 const ID = 'https://newskg.org/id/';
@@ -24,11 +24,12 @@ interface Reply {
 }
 
 let dir: string;
-const running: { server: Server; endpoint: SparqlEndpoint; port: number }[] = [];
+const running: { server: Server; endpoint: SparqlService; port: number }[] = [];
 
-/** An HTTP server on a free port that hands every request to a SparqlEndpoint with these limits. */
-async function endpointWith(limits: Partial<SparqlLimits>): Promise<(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string | Buffer }) => Promise<Reply>> {
-  const endpoint = new SparqlEndpoint(dir, { ...DEFAULT_LIMITS, ...limits });
+/** An HTTP server on a free port that hands every request to a SparqlService with these limits. */
+async function endpointWith(limits: Partial<SparqlLimits>, { ready = false } = {}): Promise<(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string | Buffer }) => Promise<Reply>> {
+  const endpoint = new SparqlService(dir, { ...DEFAULT_LIMITS, ...limits });
+  if (ready) await endpoint.ready();
   const server = createServer((req, res) => void endpoint.handle(req, res, { 'X-Frame-Options': 'DENY' }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
@@ -110,17 +111,48 @@ describe('content negotiation', () => {
     ['text/plain', 'application/n-triples'],
     ['text/*', 'text/turtle'],
     ['application/*', 'application/n-triples'],
+    ['application/rdf+xml', 'application/rdf+xml'],
+    ['application/sparql-results+xml, application/rdf+xml', 'application/rdf+xml'],
+    ['application/ld+json', 'application/ld+json'],
+    ['application/json', 'application/ld+json'],
+    ['application/trig', 'application/trig'],
+    ['application/n-quads', 'application/n-quads'],
+    ['text/n3', 'text/n3'],
+    ['text/turtle;q=0.5, application/rdf+xml;q=0.8', 'application/rdf+xml'],
+    ['text/*;q=0.9, text/turtle;q=0.1', 'text/n3'],
+    ['image/png, application/ld+json;q=0.2', 'application/ld+json'],
+    ['text/turtle; charset=utf-8', 'text/turtle'],
+    ['*/*;q=0.1, application/n-quads', 'application/n-quads'],
   ])('a CONSTRUCT with Accept %s is answered as %s, with the triple', async (accept, type) => {
     const r = await get(CONSTRUCT, accept);
     expect(r.status).toBe(200);
     expect(r.type).toBe(`${type}; charset=utf-8`);
-    expect(r.body).toContain(`<${ID}place/norway> <https://newskg.org/ontology#warned> <${ID}place/sweden>`);
+    expect(r.body).toMatch(/newskg\.org\/id\/place\/norway/);
+    expect(r.body).toMatch(/warned/);
+  });
+
+  test('each graph format holds the triple', async () => {
+    const line = `<${ID}place/norway> <https://newskg.org/ontology#warned> <${ID}place/sweden>`;
+    for (const type of ['text/turtle', 'application/n-triples', 'application/trig', 'application/n-quads', 'text/n3']) expect((await get(CONSTRUCT, type)).body).toContain(line);
+    const jsonld = JSON.parse((await get(CONSTRUCT, 'application/ld+json')).body);
+    expect(jsonld).toEqual([{ '@id': `${ID}place/norway`, 'https://newskg.org/ontology#warned': [{ '@id': `${ID}place/sweden` }] }]);
+    const xml = (await get(CONSTRUCT, 'application/rdf+xml')).body;
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml).toContain(`rdf:about="${ID}place/norway"`);
+    expect(xml).toContain(`rdf:resource="${ID}place/sweden"`);
+  });
+
+  test('a DESCRIBE is negotiated as a graph', async () => {
+    const r = await get(`DESCRIBE <${ID}place/norway>`, 'application/rdf+xml');
+    expect([r.status, r.type]).toEqual([200, 'application/rdf+xml; charset=utf-8']);
+    expect(r.body).toContain(`rdf:about="${ID}place/norway"`);
   });
 
   test.each([
     [SELECT, 'text/turtle', 'application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values'],
-    [CONSTRUCT, 'application/sparql-results+json', 'text/turtle, application/n-triples'],
+    [CONSTRUCT, 'application/sparql-results+json', 'text/turtle, application/n-triples, application/rdf+xml, application/ld+json, application/trig, application/n-quads, text/n3'],
     [SELECT, 'image/png, text/csv;q=0', 'application/sparql-results+json'],
+    [SELECT, 'text/csv;q=bad', 'application/sparql-results+json'],
   ])('406 when nothing acceptable is offered (%#)', async (query, accept, offered) => {
     const r = await get(query, accept);
     expect(r.status).toBe(406);
@@ -204,6 +236,17 @@ describe('limits', () => {
     expect([next.status, JSON.parse(next.body).boolean]).toEqual([200, true]);
   }, 30_000);
 
+  test('a query that grows the process past maxMemoryBytes is stopped with a 503, and the next query is answered', async () => {
+    const lean = await endpointWith({ workers: 1, maxMemoryBytes: 50_000_000, timeoutMs: 20_000 }, { ready: true });
+    // Sorting a three-way cross product has to hold it all in memory.
+    const hungry = 'SELECT ?a ?c ?e WHERE { ?a ?b ?x . ?c ?d ?y . ?e ?f ?z } ORDER BY ?a ?c ?e ?x ?y ?z';
+    const r = await lean(`/sparql?query=${encodeURIComponent(hungry)}`);
+    expect(r.status).toBe(503);
+    expect(JSON.parse(r.body).error).toBe('the query needed more than 50 MB and was stopped: narrow it or add a LIMIT');
+    const next = await lean(`/sparql?query=${encodeURIComponent('ASK { ?a nkg:warned ?b }')}`);
+    expect([next.status, JSON.parse(next.body).boolean]).toEqual([200, true]);
+  }, 30_000);
+
   test('a result over maxResultBytes is a 400', async () => {
     const small = await endpointWith({ maxResultBytes: 50 });
     const r = await small(`/sparql?query=${encodeURIComponent('SELECT * WHERE { ?s ?p ?o }')}`);
@@ -216,18 +259,54 @@ describe('limits', () => {
     expect(answers.map((a) => [a.status, JSON.parse(a.body).boolean])).toEqual([[200, true], [200, true], [200, true]]);
   });
 
-  // Bug (src/server/sparql.ts, run): maxQueued is "most queries waiting behind the running one",
-  // but the check is `queued > maxQueued`, so one more than maxQueued may wait: with maxQueued 0 a
-  // second query waits (and is answered after the first) instead of getting 503 at once.
-  test.fails('with maxQueued 0, a query arriving while another runs is answered 503 at once', async () => {
-    const busy = await endpointWith({ timeoutMs: 400, maxQueued: 0 });
-    // Start the worker, so the long query is running (not loading) when the second arrives.
-    expect((await busy(`/sparql?query=${encodeURIComponent('ASK { ?a ?b ?c }')}`)).status).toBe(200);
+  test('with one worker and maxQueued 0, a query arriving while another runs is answered 503 at once, with Retry-After', async () => {
+    const busy = await endpointWith({ workers: 1, timeoutMs: 400, maxQueued: 0 }, { ready: true });
     const first = busy(`/sparql?query=${encodeURIComponent(FOREVER)}`);
     await new Promise((r) => setTimeout(r, 100));
     const second = await busy(`/sparql?query=${encodeURIComponent('ASK { ?a nkg:warned ?b }')}`);
     expect((await first).status).toBe(503);
     expect(second.status).toBe(503);
     expect(JSON.parse(second.body).error).toMatch(/queries are waiting/);
+    expect(Number(second.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+
+  test('time spent loading the graph is not queueing: a query sent at once to a fresh server with a short maxWaitMs is answered', async () => {
+    const fresh = await endpointWith({ workers: 1, maxWaitMs: 1 });
+    const r = await fresh(`/sparql?query=${encodeURIComponent('ASK { ?a nkg:warned ?b }')}`);
+    expect([r.status, JSON.parse(r.body).boolean]).toEqual([200, true]);
+  }, 30_000);
+
+  test('a query waits in the queue up to maxWaitMs, then gets a 503 with Retry-After', async () => {
+    const busy = await endpointWith({ workers: 1, timeoutMs: 1_000, maxWaitMs: 300 }, { ready: true });
+    const first = busy(`/sparql?query=${encodeURIComponent(FOREVER)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    const second = await busy(`/sparql?query=${encodeURIComponent('ASK { ?a nkg:warned ?b }')}`);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(250);
+    expect(second.status).toBe(503);
+    expect(JSON.parse(second.body).error).toBe('no query worker was free within 0.3 s: try again shortly');
+    expect(second.headers['retry-after']).toBe('1');
+    expect((await first).status).toBe(503);
+  }, 30_000);
+
+  test('with two workers, a short query is answered while a runaway one runs', async () => {
+    const two = await endpointWith({ workers: 2, timeoutMs: 1_500 });
+    // Both workers loaded, so the quick query does not wait for the second to load.
+    await Promise.all([two(`/sparql?query=${encodeURIComponent('ASK { ?a ?b ?c }')}`), two(`/sparql?query=${encodeURIComponent('ASK { ?a ?b ?c }')}`)]);
+    const slow = two(`/sparql?query=${encodeURIComponent(FOREVER)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    const quick = await two(`/sparql?query=${encodeURIComponent('ASK { ?a nkg:warned ?b }')}`);
+    const waited = performance.now() - t0;
+    expect([quick.status, JSON.parse(quick.body).boolean]).toEqual([200, true]);
+    expect((await slow).status).toBe(503);
+    expect(waited).toBeLessThan(1_400);
+  }, 30_000);
+
+  test('a burst of clients beyond the workers queues rather than being shed: all are answered', async () => {
+    const pool = await endpointWith({ workers: 2 });
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => pool(`/sparql?query=${encodeURIComponent(`ASK { ?e skos:prefLabel "${i % 2 ? 'Norway' : 'Nowhere'}"@en }`)}`)));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    expect(answers.map((a) => JSON.parse(a.body).boolean)).toEqual(answers.map((_, i) => i % 2 === 1));
   }, 30_000);
 });
