@@ -105,6 +105,12 @@ describe('the README querying examples', () => {
     const fromCli = JSON.parse(cli(['query', query, '--data', dir, '--format', 'json']));
     const fromApi = kg.sparql(query);
     expect(fromCli.results.bindings.map((b: Record<string, { value: string }>) => [b.who.value, b.whom.value])).toEqual(fromApi.type === 'select' ? fromApi.bindings.map((b) => [b.who.value, b.whom.value]) : []);
+    const construct = 'CONSTRUCT { ?a nkg:warned ?b } WHERE { ?a nkg:warned ?b }';
+    const jsonld = JSON.parse(cli(['query', construct, '--data', dir, '--format', 'jsonld']));
+    expect(jsonld).toContainEqual({ '@id': 'https://newskg.org/id/place/iraq', 'https://newskg.org/ontology#warned': [{ '@id': 'https://newskg.org/id/place/france' }] });
+    expect(cli(['query', construct, '--data', dir, '--format', 'json'])).toBe(cli(['query', construct, '--data', dir, '--format', 'jsonld']));
+    expect(cli(['query', construct, '--data', dir, '--format', 'xml'])).toContain('rdf:about="https://newskg.org/id/place/iraq"');
+    expect(() => execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'query', construct, '--data', dir, '--format', 'csv'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/a CONSTRUCT or DESCRIBE result is written as table, ttl, nt, xml/);
     expect(cli(['path', 'Abdeslam Salah', 'France', '--data', dir])).toBe('Abdeslam Salah —suspectIn— Paris attacks —hasPlace— Paris —locatedIn— France\n');
   });
 
