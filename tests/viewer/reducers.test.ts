@@ -8,7 +8,7 @@ import type { ViewState } from '../../viewer/src/state.js';
 const FADED = '#e9ecef';
 
 function viewState(overrides: Partial<ViewState> = {}): ViewState {
-  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, ...overrides };
+  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, selectionNeighbours: new Set(), exploration: null, explored: null, path: null, pathNodes: null, pathEdges: null, ...overrides };
 }
 
 const node = (label: string, cls: NodeAttributes['class'], size: number, extra: Partial<NodeAttributes> = {}): NodeAttributes => ({ label, class: cls, category: CATEGORY_OF[cls]!, aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size, ...extra });
@@ -45,6 +45,8 @@ const showEdge = (e: string, state: ViewState) => {
   const copy: EdgeAttributes & EdgeDisplay = { ...EDGES[e].attributes };
   return edgeDisplay(e, copy, view(state), graph, copy);
 };
+const selectAlice = { selected: 'alice', selectionNeighbours: new Set(['alice', 'france', 'paris']) };
+const exploreAlice: Partial<ViewState> = { exploration: { root: 'alice', depth: 1, expanded: [] }, explored: new Set(['alice', 'france']) };
 const hoverAlice = { hovered: 'alice', hoverNeighbours: new Set(['alice', 'france', 'paris']) };
 
 describe('isHidden', () => {
@@ -68,6 +70,14 @@ describe('computeHidden', () => {
     computeHidden(graph, viewState({ hiddenClasses: new Set(['Person', 'City']), dateTo: '2021-01-01' }), into);
     expect([...into].sort()).toEqual(['alice', 'attack', 'paris']);
   });
+
+  test('exploring hides what lies outside the explored nodes, except a path shown', () => {
+    const into = new Set<string>();
+    computeHidden(graph, viewState({ explored: new Set(['alice', 'france']) }), into);
+    expect([...into].sort()).toEqual(['attack', 'paris']);
+    computeHidden(graph, viewState({ explored: new Set(['alice', 'france']), pathNodes: new Set(['paris']) }), into);
+    expect([...into].sort()).toEqual(['attack']);
+  });
 });
 
 describe('nodeDisplay', () => {
@@ -81,6 +91,14 @@ describe('nodeDisplay', () => {
     ['not a neighbour of the hovered node: faded, label blanked', 'attack', hoverAlice, { hidden: false, label: '', color: FADED, size: 6, highlighted: false, zIndex: 0 }],
     ['an event before the date range: hidden', 'attack', { dateFrom: '2021-04-01' }, { hidden: true, label: '', color: FADED, size: 6, highlighted: false, zIndex: 0 }],
     ['an event inside the date range: shown', 'attack', { dateFrom: '2021-03-02', dateTo: '2021-03-02' }, { hidden: false, label: 'Attack in Paris', color: '#f59f00', size: 6, highlighted: false, zIndex: 1 }],
+    ['a neighbour of the selected node: as it was', 'france', selectAlice, { hidden: false, label: 'France', color: '#2b8a3e', zIndex: 1 }],
+    ['not a neighbour of the selected node: faded', 'attack', selectAlice, { hidden: false, label: '', color: FADED, zIndex: 0 }],
+    ['on the path shown: bright and labelled whatever its size', 'paris', { pathNodes: new Set(['alice', 'paris']) }, { hidden: false, color: '#94d82d', forceLabel: true }],
+    ['off the path shown: faded, even beside the selection', 'france', { ...selectAlice, pathNodes: new Set(['alice', 'paris']) }, { color: FADED, forceLabel: false }],
+    ['hovering wins over the path', 'france', { ...hoverAlice, pathNodes: new Set(['alice', 'paris']) }, { color: '#2b8a3e' }],
+    ["an exploration's root: labelled whatever its size", 'alice', exploreAlice, { hidden: false, forceLabel: true }],
+    ['in an exploration: shown, its label left to the grid', 'france', exploreAlice, { hidden: false, forceLabel: false }],
+    ['outside the exploration: hidden', 'attack', { explored: new Set(['alice', 'france']) }, { hidden: true }],
   ])('%s', (_name, n, state: Partial<ViewState>, expected) => {
     expect(showNode(n, viewState(state))).toMatchObject(expected);
   });
@@ -111,6 +129,9 @@ describe('edgeDisplay', () => {
     ['not touching the hovered node: faded', 'place', hoverAlice, { color: FADED, zIndex: 0 }],
     ['not touching the selected node: faded', 'warned', { selected: 'attack' }, { color: FADED, zIndex: 0 }],
     ['touching the selected node: as it was', 'place', { selected: 'attack' }, { color: '#37b24d', zIndex: 1 }],
+    ['on the path: wide, labelled, on top', 'warned', { pathEdges: new Set(['warned']) }, { color: '#d9480f', size: 3, label: 'warned', zIndex: 2 }],
+    ['off the path: faded, even touching the selection', 'place', { selected: 'attack', pathEdges: new Set(['warned']) }, { color: FADED, zIndex: 0 }],
+    ['an end outside the exploration: hidden', 'place', { explored: new Set(['alice', 'france', 'attack']) }, { hidden: true }],
   ])('%s', (_name, e, state: Partial<ViewState>, expected) => {
     expect(showEdge(e, viewState(state))).toMatchObject(expected);
   });

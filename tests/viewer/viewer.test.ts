@@ -24,6 +24,12 @@ let server: RunningServer;
 let browser: Browser;
 let nodes: number;
 let persons: number;
+let graphJson: { nodes: { key: string; attributes: { label: string } }[]; edges: { source: string; target: string }[] };
+const IRAQ = 'https://newskg.org/id/place/iraq';
+/** A node's neighbours in graph.json, by a plain scan of its edges (both directions). */
+const neighboursOf = (node: string) => new Set(graphJson.edges.flatMap((e) => (e.source === node ? [e.target] : e.target === node ? [e.source] : [])));
+const keyOf = (label: string) => graphJson.nodes.find((n) => n.attributes.label === label)!.key;
+const shown = (page: Page) => page.evaluate(() => (window as unknown as { newskg: { shown: () => number } }).newskg.shown());
 
 describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
   beforeAll(async () => {
@@ -34,6 +40,7 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     graph.nodes.push({ key: HOSTILE_ID, attributes: { label: HOSTILE, class: 'Person', category: 'person', aliases: ['"><script>alert(2)</script>'], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size: 3 } });
     writeFileSync(join(out, 'graph.json'), JSON.stringify(graph));
     nodes = graph.nodes.length;
+    graphJson = graph;
     persons = graph.nodes.filter((n: { attributes: { class: string } }) => n.attributes.class === 'Person').length;
     server = await serve({ dir: out, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
@@ -98,6 +105,84 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     await page.close();
   });
+
+  test('?node=…&depth=1 shows only the neighbourhood; Expand widens it by one node\'s ring; back and forward step through; Show all ends it', async () => {
+    const { page, errors } = await open(`?node=${encodeURIComponent(IRAQ)}&depth=1`);
+    const ring = new Set([IRAQ, ...neighboursOf(IRAQ)]);
+    expect(ring.size).toBeGreaterThan(2);
+    expect(ring.size).toBeLessThan(nodes);
+    expect(await shown(page)).toBe(ring.size);
+    expect(await page.textContent('#explore-summary')).toBe(`Around Iraq: ${ring.size} entities`);
+    expect(await page.getAttribute('#explore-depth-1', 'aria-pressed')).toBe('true');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(shots, 'ego.png') });
+    // Select France (a neighbour) from the search box, then expand it.
+    const france = keyOf('France');
+    expect(ring.has(france)).toBe(true);
+    await page.fill('#search', 'France');
+    await expect.poll(() => page.locator('#suggestions li').first().textContent()).toContain('France');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel:not([hidden]) #action-expand');
+    await page.click('#action-expand');
+    const widened = new Set([...ring, ...neighboursOf(france)]);
+    await expect.poll(() => shown(page)).toBe(widened.size);
+    expect(new URL(page.url()).searchParams.getAll('expand')).toEqual([france]);
+    // Back: the neighbourhood before the expansion; forward: after it.
+    await page.goBack();
+    await expect.poll(() => shown(page)).toBe(ring.size);
+    await page.goForward();
+    await expect.poll(() => shown(page)).toBe(widened.size);
+    // Two steps from Iraq hold at least the expanded view.
+    await page.click('#explore-depth-2');
+    expect(await shown(page)).toBeGreaterThanOrEqual(widened.size);
+    await page.click('#explore-clear');
+    await expect.poll(() => shown(page)).toBe(nodes);
+    expect(new URL(page.url()).searchParams.has('depth')).toBe(false);
+    await page.goBack();
+    await expect.poll(() => shown(page)).toBeGreaterThanOrEqual(widened.size);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('a click selects and fades what is not next to it; Show neighbourhood hides the rest', async () => {
+    const { page } = await open(`?node=${encodeURIComponent(IRAQ)}`);
+    await page.waitForSelector('#panel:not([hidden]) #action-explore');
+    // Selecting fades, it does not hide.
+    expect(await shown(page)).toBe(nodes);
+    await page.click('#action-explore');
+    await expect.poll(() => shown(page)).toBe(new Set([IRAQ, ...neighboursOf(IRAQ)]).size);
+    expect(new URL(page.url()).searchParams.get('depth')).toBe('1');
+    await page.close();
+  }, 60_000);
+
+  test('Path from here… and Path … to here highlight the shortest chains of stated relations, the chain `newskg path` gives among them', async () => {
+    const salah = keyOf('Abdeslam Salah');
+    const { page, errors } = await open(`?node=${encodeURIComponent(salah)}`);
+    await page.waitForSelector('#panel:not([hidden]) #action-path-from');
+    await page.click('#action-path-from');
+    expect(await page.textContent('#action-path-from')).toBe('Now select the other end');
+    await page.fill('#search', 'France');
+    await expect.poll(() => page.locator('#suggestions li').first().textContent()).toContain('France');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel:not([hidden]) #action-path-to');
+    expect(await page.textContent('#action-path-to')).toBe('Path from Abdeslam Salah to here');
+    await page.click('#action-path-to');
+    await page.waitForSelector('#path-summary');
+    expect(await page.textContent('#path-summary')).toMatch(/^From Abdeslam Salah to France: \d+ shortest chains? of 3 steps$/);
+    const labels = await page.evaluate(() => (window as unknown as { newskg: { pathLabels: () => string[] } }).newskg.pathLabels());
+    for (const step of ['Abdeslam Salah', 'Paris attacks', 'Paris', 'France']) expect(labels).toContain(step);
+    expect(new URL(page.url()).searchParams.getAll('path')).toEqual([salah, keyOf('France')]);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(shots, 'path.png') });
+    // The URL alone shows the same path.
+    const again = await open(new URL(page.url()).search);
+    expect(await again.page.textContent('#path-summary')).toBe(await page.textContent('#path-summary'));
+    await again.page.close();
+    await page.click('#path-clear');
+    expect(await page.isHidden('#path-summary')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   test('the Person filter hides every person, and the legend says so', async () => {
     const { page } = await open();

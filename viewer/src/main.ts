@@ -6,6 +6,7 @@
 import Sigma from 'sigma';
 import { setupControls } from './controls.js';
 import { byId } from './dom.js';
+import { computeExploration, setupExploration } from './exploration.js';
 import { setupExport } from './export.js';
 import { loadGraph, type Graph, type Renderer } from './graph.js';
 import { setupHover } from './hover.js';
@@ -21,7 +22,7 @@ import './style.css';
 
 /** Timings the benchmark reads (navigation to first frame and to interactive, ms) and counts the tests read. */
 const timings: { firstFrame?: number; interactive?: number } = {};
-const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[] } = { timings };
+const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[] } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
 
 function createRenderer(graph: Graph, view: View): Renderer {
@@ -48,6 +49,7 @@ function exposeProbe(graph: Graph, renderer: Renderer): void {
   // How many nodes (of a class) the renderer displays now.
   probe.shown = (cls) => graph.filterNodes((n, a) => (!cls || a.class === cls) && !renderer.getNodeDisplayData(n)?.hidden).length;
   probe.positions = () => graph.mapNodes((_n, a) => a.x + a.y);
+  probe.pathLabels = () => [...(state.pathNodes ?? [])].map((n) => graph.getNodeAttribute(n, 'label')).sort();
   // What one state change costs: reducers over the whole graph and a render (the benchmark reads it).
   probe.refreshMs = () => {
     const t0 = performance.now();
@@ -77,19 +79,26 @@ async function main(): Promise<void> {
   setupSearch(graph, select);
   setupLayout(graph);
   setupExport(renderer);
+  const exploration = setupExploration(graph, renderer, select, update);
 
   function update(): void {
+    computeExploration(graph);
     computeHidden(graph, state, hiddenNodes);
+    exploration?.render();
     refreshLegend();
     writeUrl();
     renderer.refresh({ skipIndexation: true });
   }
 
+  computeExploration(graph);
   computeHidden(graph, state, hiddenNodes);
   refreshLegend();
+  exploration.render();
   renderer.refresh({ skipIndexation: true });
   status.textContent = `${graph.order} nodes, ${graph.size} edges`;
-  if (state.selected) await select(state.selected, true);
+  // A shared link opens on what it shows: the path or the neighbourhood, else the selected node.
+  const framed = exploration.frameShown();
+  if (state.selected) await select(state.selected, !framed);
   timings.interactive = performance.now();
   document.body.dataset.ready = 'true';
 }

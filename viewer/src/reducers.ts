@@ -7,6 +7,7 @@ import { FAMILY_COLORS, CLASS_COLORS, type EdgeAttributes, type NodeAttributes }
 import type { ViewState } from './state.js';
 
 const FADED = '#e9ecef';
+/** Up to this many explored nodes, every one is labelled. */
 
 /** The fields of sigma's NodeDisplayData the node reducer sets. */
 export interface NodeDisplay {
@@ -15,6 +16,7 @@ export interface NodeDisplay {
   color?: string;
   hidden?: boolean;
   highlighted?: boolean;
+  forceLabel?: boolean;
   zIndex?: number;
 }
 
@@ -41,7 +43,7 @@ export interface EdgeEnds {
 
 type FilteredAttributes = Pick<NodeAttributes, 'class' | 'dateEarliest' | 'dateLatest'>;
 
-/** Whether the filters (hidden classes, the events' date range) hide a node. */
+/** Whether the filters (hidden classes, the events' date range) hide a node; the exploration's bounds are applied in computeHidden. */
 export function isHidden(a: FilteredAttributes, state: ViewState): boolean {
   if (state.hiddenClasses.has(a.class)) return true;
   if (a.dateEarliest && ((state.dateFrom && a.dateLatest! < state.dateFrom) || (state.dateTo && a.dateEarliest > state.dateTo))) return true;
@@ -54,9 +56,19 @@ export function isHidden(a: FilteredAttributes, state: ViewState): boolean {
  */
 export function computeHidden(nodes: { forEachNode(callback: (node: string, a: FilteredAttributes) => void): void }, state: ViewState, into: Set<string>): void {
   into.clear();
+  const { explored, pathNodes } = state;
   nodes.forEachNode((n, a) => {
-    if (isHidden(a, state)) into.add(n);
+    // Exploring hides what lies outside the neighbourhood; a path shown stays, wherever it runs.
+    if (isHidden(a, state) || (explored && !explored.has(n) && !pathNodes?.has(n))) into.add(n);
   });
+}
+
+/** What stays bright: the hovered node's neighbours, else a path's nodes, else the selected node's neighbours, else everything. */
+function inFocus(node: string, state: ViewState): boolean {
+  if (state.hovered !== null) return state.hoverNeighbours.has(node);
+  if (state.pathNodes) return state.pathNodes.has(node);
+  if (state.selected !== null) return state.selectionNeighbours.has(node);
+  return true;
 }
 
 /**
@@ -67,13 +79,16 @@ export function computeHidden(nodes: { forEachNode(callback: (node: string, a: F
 export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAttributes, 'class' | 'size'>, view: View, out: D): D {
   const { state, hiddenNodes } = view;
   const hidden = hiddenNodes.has(node);
-  const faded = hidden || (state.hovered !== null && !state.hoverNeighbours.has(node));
   const selected = node === state.selected;
+  const faded = hidden || (!selected && !inFocus(node, state));
   if (selected) out.size = a.size * 1.6;
   if (faded && !selected) out.label = '';
   out.color = faded ? FADED : (CLASS_COLORS[a.class] ?? '#868e96');
   out.hidden = hidden && !selected;
   out.highlighted = selected || node === state.hovered;
+  // A path's steps and an exploration's root are read name by name: their labels always show. The
+  // rest go through sigma's label grid, which keeps the larger (more connected) node's label where two would overlap.
+  out.forceLabel = !faded && !hidden && (Boolean(state.pathNodes?.has(node)) || node === state.exploration?.root);
   out.zIndex = selected || node === state.hovered ? 2 : faded ? 0 : 1;
   return out;
 }
@@ -84,11 +99,18 @@ export function edgeDisplay<D extends EdgeDisplay>(edge: string, a: Pick<EdgeAtt
   const source = ends.source(edge);
   const target = ends.target(edge);
   const focus = state.hovered ?? state.selected;
-  const faded = focus !== null && source !== focus && target !== focus;
-  out.hidden = (a.weak && !state.weakEdges) || a.confidence < state.minConfidence || hiddenNodes.has(source) || hiddenNodes.has(target);
+  const onPath = state.hovered === null && state.pathEdges !== null && state.pathEdges.has(edge);
+  const faded = state.hovered === null && state.pathEdges ? !onPath : focus !== null && source !== focus && target !== focus;
+  out.hidden = !edgeVisible(a, state) || hiddenNodes.has(source) || hiddenNodes.has(target);
   out.color = faded ? FADED : (FAMILY_COLORS[a.family] ?? '#adb5bd');
-  out.size = a.weak ? 0.5 : 1.5;
-  out.label = state.edgeLabels && !a.weak ? a.predicate : '';
-  out.zIndex = faded ? 0 : 1;
+  out.size = onPath ? 3 : a.weak ? 0.5 : 1.5;
+  // A path's edges say what links each step, whatever the edge-label switch.
+  out.label = (state.edgeLabels || onPath) && !a.weak ? a.predicate : '';
+  out.zIndex = onPath ? 2 : faded ? 0 : 1;
   return out;
+}
+
+/** Whether the edge filters (co-mentions, minimum confidence) let an edge show; the exploration walks only these. */
+export function edgeVisible(a: Pick<EdgeAttributes, 'weak' | 'confidence'>, state: Pick<ViewState, 'weakEdges' | 'minConfidence'>): boolean {
+  return !(a.weak && !state.weakEdges) && a.confidence >= state.minConfidence;
 }

@@ -1,4 +1,5 @@
 /** Selection: the selected node, its details fetched into the panel, and what selects and deselects. */
+import { frameNodes } from './camera.js';
 import { byId, el } from './dom.js';
 import type { Graph, Renderer } from './graph.js';
 import type { EntityDetails } from './model.js';
@@ -21,8 +22,7 @@ export function setupSelection(graph: Graph, renderer: Renderer, onChange: () =>
       return;
     }
     if (moveCamera) {
-      const display = renderer.getNodeDisplayData(state.selected);
-      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.35 }, { duration: 400 });
+      frameNodes(renderer, [state.selected], { minRatio: 0.35 });
     }
     // Only the latest request fills the panel: answers to earlier selections are dropped.
     const mine = ++request;

@@ -1,8 +1,17 @@
 /**
  * The viewer's display state, in one object: what is hovered and selected, which classes are
- * hidden, the minimum confidence, the event date range, and display switches. Sigma's reducers
- * read it; the URL mirrors the shareable part of it.
+ * hidden, the minimum confidence, the event date range, display switches, and the exploration (a
+ * neighbourhood, a path). Sigma's reducers read it; the URL mirrors the shareable part of it, and
+ * each exploration step is a history entry, so back and forward step through them.
  */
+
+/** Exploring outward: the nodes within `depth` steps of `root`, and the neighbours of each expanded node. */
+export interface Exploration {
+  root: string;
+  depth: 1 | 2;
+  expanded: string[];
+}
+
 export interface ViewState {
   hovered: string | null;
   /** The hovered node and its neighbours, computed once per hover. */
@@ -15,6 +24,15 @@ export interface ViewState {
   dateTo: string | null;
   edgeLabels: boolean;
   weakEdges: boolean;
+  /** The selected node and its neighbours (the rest fades while nothing is hovered). */
+  selectionNeighbours: Set<string>;
+  exploration: Exploration | null;
+  /** What the exploration shows (computed from it); null when not exploring. */
+  explored: Set<string> | null;
+  /** The two ends of the paths shown, and what they pass through (computed). */
+  path: [string, string] | null;
+  pathNodes: Set<string> | null;
+  pathEdges: Set<string> | null;
 }
 
 export const state: ViewState = {
@@ -27,12 +45,21 @@ export const state: ViewState = {
   dateTo: null,
   edgeLabels: false,
   weakEdges: true,
+  selectionNeighbours: new Set(),
+  exploration: null,
+  explored: null,
+  path: null,
+  pathNodes: null,
+  pathEdges: null,
 };
 
-/** Reads the shareable state from the page's URL (?node=…&hide=Person,City&conf=0.3&from=…&to=…). */
+/**
+ * Reads the shareable state from the page's URL (?node=…&hide=Person,City&conf=0.3&from=…&to=…;
+ * &depth=1|2 explores from the node, or from &root=…, with &expand=… repeated; &path=A&path=B).
+ */
 export function readUrl(): void {
   const p = new URLSearchParams(location.search);
-  state.selected = p.get('node');
+  readExploration(p);
   state.hiddenClasses = new Set((p.get('hide') ?? '').split(',').filter(Boolean));
   const conf = Number(p.get('conf'));
   state.minConfidence = Number.isFinite(conf) && conf >= 0 && conf <= 1 ? conf : 0;
@@ -43,8 +70,18 @@ export function readUrl(): void {
   state.weakEdges = p.get('weak') !== '0';
 }
 
-/** Writes the shareable state into the URL without reloading or adding history entries. */
-export function writeUrl(): void {
+/** The selection, exploration and path of a URL's parameters (what back and forward restore). */
+export function readExploration(p: URLSearchParams): void {
+  state.selected = p.get('node');
+  const depth = p.get('depth');
+  const root = p.get('root') ?? state.selected;
+  state.exploration = root && (depth === '1' || depth === '2') ? { root, depth: Number(depth) as 1 | 2, expanded: p.getAll('expand') } : null;
+  const ends = p.getAll('path');
+  state.path = ends.length === 2 ? [ends[0], ends[1]] : null;
+}
+
+/** Writes the shareable state into the URL without reloading; `push` makes it a new history entry (an exploration step). */
+export function writeUrl(push = false): void {
   const p = new URLSearchParams();
   if (state.selected) p.set('node', state.selected);
   if (state.hiddenClasses.size) p.set('hide', [...state.hiddenClasses].sort().join(','));
@@ -53,6 +90,15 @@ export function writeUrl(): void {
   if (state.dateTo) p.set('to', state.dateTo);
   if (state.edgeLabels) p.set('labels', '1');
   if (!state.weakEdges) p.set('weak', '0');
+  const x = state.exploration;
+  if (x) {
+    if (x.root !== state.selected) p.set('root', x.root);
+    p.set('depth', String(x.depth));
+    for (const node of x.expanded) p.append('expand', node);
+  }
+  if (state.path) for (const end of state.path) p.append('path', end);
   const query = p.toString();
-  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  const url = query ? `?${query}` : location.pathname;
+  if (push && url !== `${location.search || location.pathname}`) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }
