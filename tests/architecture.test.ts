@@ -55,7 +55,7 @@ const FOLDERS: [string, Part][] = [
   ['src/cli/', 'Cli'],
   ['viewer/', 'Viewer'],
 ];
-const ROOT_FILES = new Set(['src/types.ts', 'src/errors.ts', 'src/worker-script.ts']);
+const ROOT_FILES = new Set(['src/types.ts', 'src/errors.ts', 'src/worker-script.ts', 'src/random.ts']);
 
 /** The part a repository path belongs to, or undefined when it is in none. */
 export function partOf(path: string): Part | undefined {

@@ -9,6 +9,7 @@ import { EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type EntityNode, 
 import { mergeEvents } from '../resolve/index.js';
 import { CO_MENTION_FAMILY, CO_MENTION_PREDICATE, EVENT_ROLE_PROPERTY, RELATION_PROPERTY, localName } from '../rdf/index.js';
 import type { ArticleSummary, EdgeAttributes, EdgeFamily, GraphAttributes, NodeAttributes } from './json.js';
+import { assignCommunities } from './communities.js';
 import { computeLayout, computeLayoutInWorker, type LayoutInput } from './layout.js';
 
 /** The build's entities, events and relations as graphology holds them (graph.json is its export). */
@@ -20,6 +21,9 @@ export function buildGraph(entities: readonly EntityNode[], resolved: readonly R
   for (const r of resolved) builder.addArticle(r);
   return builder.finish(entities, options.events ?? mergeEvents(resolved), options);
 }
+
+/** A node's size grows with the number of articles that name it: what the news keeps returning to stands out. */
+const nodeSize = (articles: number) => 3 + 3 * Math.log2(Math.max(1, articles));
 
 interface PendingEdge {
   source: string;
@@ -89,7 +93,7 @@ export class GraphBuilder {
         articles: e.articles.length,
         x: 0,
         y: 0,
-        size: 3 + Math.log2(1 + e.mentionCount) * 2,
+        size: nodeSize(e.articles.length),
         ...(e.geonamesId !== undefined ? { geonamesId: e.geonamesId } : {}),
         ...(e.lat !== undefined ? { lat: e.lat, lon: e.lon } : {}),
       });
@@ -97,7 +101,7 @@ export class GraphBuilder {
     // Events: named ones are entity nodes already; the others become nodes here.
     for (const ev of events) {
       if (!graph.hasNode(ev.iri)) {
-        graph.addNode(ev.iri, { label: ev.label, class: 'Event', category: 'event', aliases: [], handles: [], mentionCount: ev.mentionCount, articles: ev.articles.length, x: 0, y: 0, size: 3 + Math.log2(1 + ev.mentionCount) * 2 });
+        graph.addNode(ev.iri, { label: ev.label, class: 'Event', category: 'event', aliases: [], handles: [], mentionCount: ev.mentionCount, articles: ev.articles.length, x: 0, y: 0, size: nodeSize(ev.articles.length) });
       }
       graph.mergeNodeAttributes(ev.iri, { eventTypes: ev.eventTypes });
     }
@@ -109,6 +113,7 @@ export class GraphBuilder {
     for (const { source, target, attributes } of this.edges.values()) {
       if (graph.hasNode(source) && graph.hasNode(target)) graph.addEdgeWithKey(`e${graph.size}`, source, target, attributes);
     }
+    assignCommunities(graph);
     if (options.layout !== false) layout(graph);
     return graph;
   }

@@ -26,6 +26,8 @@ export interface NodeAttributes {
   dateLatest?: string;
   killed?: number;
   injured?: number;
+  /** Louvain community over the graph's edges, numbered by size (0: the largest). */
+  community?: number;
 }
 
 export interface EdgeAttributes {

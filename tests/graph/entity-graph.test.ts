@@ -146,9 +146,10 @@ describe('nodes', () => {
     expect(graph.getNodeAttributes(iri)).toMatchObject(attrs);
   });
 
-  test('a node grows with its mentions; without layout every node is at the origin', () => {
-    expect(graph.getNodeAttribute(BRAM, 'size')).toBe(3 + Math.log2(4) * 2);
-    expect(graph.getNodeAttribute(GUILD, 'size')).toBe(5);
+  test('a node grows with the number of articles that name it; without layout every node is at the origin', () => {
+    graph.forEachNode((_n, a) => expect(a.size).toBe(3 + 3 * Math.log2(a.articles)));
+    expect(graph.getNodeAttribute(BRAM, 'size')).toBe(6);
+    expect(graph.getNodeAttribute(GUILD, 'size')).toBe(3);
     expect(graph.mapNodes((_n, a) => [a.x, a.y]).flat().every((v) => v === 0)).toBe(true);
     expect(graph.getNodeAttribute(GUILD, 'geonamesId')).toBeUndefined();
   });

@@ -2,19 +2,19 @@
 import { describe, expect, test } from 'vitest';
 import { CATEGORY_OF } from '../../src/types.js';
 import type { EdgeAttributes, NodeAttributes } from '../../viewer/src/model.js';
-import { computeHidden, edgeDisplay, isHidden, nodeDisplay, type EdgeDisplay, type View } from '../../viewer/src/reducers.js';
+import { COMMUNITY_COLORS, computeHidden, edgeDisplay, isHidden, nodeDisplay, type EdgeDisplay, type View } from '../../viewer/src/reducers.js';
 import type { ViewState } from '../../viewer/src/state.js';
 
 const FADED = '#e9ecef';
 
 function viewState(overrides: Partial<ViewState> = {}): ViewState {
-  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, selectionNeighbours: new Set(), exploration: null, explored: null, path: null, pathNodes: null, pathEdges: null, ...overrides };
+  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, weakEdgesByDefault: true, minArticles: 1, colorBy: 'class', selectionNeighbours: new Set(), exploration: null, explored: null, path: null, pathNodes: null, pathEdges: null, ...overrides };
 }
 
 const node = (label: string, cls: NodeAttributes['class'], size: number, extra: Partial<NodeAttributes> = {}): NodeAttributes => ({ label, class: cls, category: CATEGORY_OF[cls]!, aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size, ...extra });
 const NODES: Record<string, NodeAttributes> = {
   alice: node('Alice', 'Person', 4),
-  france: node('France', 'Country', 5),
+  france: node('France', 'Country', 5, { articles: 4, community: 1 }),
   paris: node('Paris', 'City', 3),
   attack: node('Attack in Paris', 'Event', 6, { dateEarliest: '2021-03-01', dateLatest: '2021-03-05' }),
 };
@@ -58,6 +58,8 @@ describe('isHidden', () => {
     ['an event starting after the range', NODES.attack, { dateTo: '2021-02-28' }, true],
     ['an event overlapping the range', NODES.attack, { dateFrom: '2021-03-03', dateTo: '2021-03-04' }, false],
     ['an event ending on the first day', NODES.attack, { dateFrom: '2021-03-05' }, false],
+    ['named in fewer articles than the slider asks', NODES.alice, { minArticles: 2 }, true],
+    ['named in as many articles as the slider asks', NODES.france, { minArticles: 4 }, false],
     ['a node without dates, range set', NODES.alice, { dateFrom: '2021-03-06', dateTo: '2021-03-07' }, false],
   ])('%s', (_name, attributes, state: Partial<ViewState>, hidden) => {
     expect(isHidden(attributes, viewState(state))).toBe(hidden);
@@ -98,6 +100,8 @@ describe('nodeDisplay', () => {
     ['hovering wins over the path', 'france', { ...hoverAlice, pathNodes: new Set(['alice', 'paris']) }, { color: '#2b8a3e' }],
     ["an exploration's root: labelled whatever its size", 'alice', exploreAlice, { hidden: false, forceLabel: true }],
     ['in an exploration: shown, its label left to the grid', 'france', exploreAlice, { hidden: false, forceLabel: false }],
+    ["coloured by community: its community's colour", 'france', { colorBy: 'community' as const }, { color: COMMUNITY_COLORS[1] }],
+    ['coloured by community but without one (a build from before them): its class colour', 'alice', { colorBy: 'community' as const }, { color: '#e4572e' }],
     ['outside the exploration: hidden', 'attack', { explored: new Set(['alice', 'france']) }, { hidden: true }],
   ])('%s', (_name, n, state: Partial<ViewState>, expected) => {
     expect(showNode(n, viewState(state))).toMatchObject(expected);

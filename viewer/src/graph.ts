@@ -10,7 +10,8 @@ export async function loadGraph(): Promise<Graph> {
   const response = await fetch('./api/graph');
   if (!response.ok) throw new Error(`the graph did not load (${response.status})`);
   const graph: Graph = MultiDirectedGraph.from(await response.json());
-  // Node size by degree: hubs stand out, leaves stay small.
-  graph.forEachNode((n) => graph.setNodeAttribute(n, 'size', 3 + Math.sqrt(graph.degree(n)) * 1.6));
+  // The build sizes nodes by the number of articles that name them; connections add a little (at
+  // most 6), so that among entities of one article the hubs still stand out.
+  graph.forEachNode((n, a) => graph.setNodeAttribute(n, 'size', (a.size || 3) + Math.sqrt(Math.min(100, graph.degree(n))) * 0.6));
   return graph;
 }

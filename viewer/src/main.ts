@@ -11,6 +11,7 @@ import { setupExport } from './export.js';
 import { loadGraph, type Graph, type Renderer } from './graph.js';
 import { setupHover } from './hover.js';
 import { setupLayout } from './layout.js';
+import { nonOverlappingLabels } from './labels.js';
 import { createLegend } from './legend.js';
 import type { EdgeAttributes } from './model.js';
 import { computeHidden, edgeDisplay, nodeDisplay, type EdgeDisplay, type View } from './reducers.js';
@@ -22,12 +23,16 @@ import './style.css';
 
 /** Timings the benchmark reads (navigation to first frame and to interactive, ms) and counts the tests read. */
 const timings: { firstFrame?: number; interactive?: number } = {};
-const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[] } = { timings };
+const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
+
+const CO_MENTIONS_SHOWN_UP_TO = 3000;
 
 function createRenderer(graph: Graph, view: View): Renderer {
   const large = graph.order > 2000;
-  return new Sigma(graph, byId('graph'), {
+  const labels = nonOverlappingLabels();
+  const renderer: Renderer = new Sigma(graph, byId('graph'), {
+    defaultDrawNodeLabel: labels.draw,
     // Arrows show direction; past 20,000 edges they are noise and cost more than lines to draw.
     defaultEdgeType: graph.size > 20_000 ? 'line' : 'arrow',
     renderEdgeLabels: state.edgeLabels,
@@ -42,6 +47,8 @@ function createRenderer(graph: Graph, view: View): Renderer {
     nodeReducer: (node, a) => nodeDisplay(node, a, view, a),
     edgeReducer: (edge, a) => edgeDisplay(edge, a, view, graph, a as EdgeAttributes & EdgeDisplay),
   });
+  labels.attach(renderer);
+  return renderer;
 }
 
 function exposeProbe(graph: Graph, renderer: Renderer): void {
@@ -49,6 +56,8 @@ function exposeProbe(graph: Graph, renderer: Renderer): void {
   // How many nodes (of a class) the renderer displays now.
   probe.shown = (cls) => graph.filterNodes((n, a) => (!cls || a.class === cls) && !renderer.getNodeDisplayData(n)?.hidden).length;
   probe.positions = () => graph.mapNodes((_n, a) => a.x + a.y);
+  probe.color = (n) => renderer.getNodeDisplayData(n)?.color;
+  probe.edgesShown = (weak) => graph.filterEdges((e, a) => a.weak === weak && !renderer.getEdgeDisplayData(e)?.hidden).length;
   probe.pathLabels = () => [...(state.pathNodes ?? [])].map((n) => graph.getNodeAttribute(n, 'label')).sort();
   // What one state change costs: reducers over the whole graph and a render (the benchmark reads it).
   probe.refreshMs = () => {
@@ -59,10 +68,12 @@ function exposeProbe(graph: Graph, renderer: Renderer): void {
 }
 
 async function main(): Promise<void> {
-  readUrl();
   const status = byId('status');
   status.textContent = 'Loading the graph…';
   const graph = await loadGraph();
+  // Past a few thousand nodes co-mentions are a hairball over what the articles state: off unless asked for.
+  state.weakEdgesByDefault = graph.order <= CO_MENTIONS_SHOWN_UP_TO;
+  readUrl();
   const hiddenNodes = new Set<string>();
   const renderer = createRenderer(graph, { state, hiddenNodes });
   exposeProbe(graph, renderer);
@@ -73,7 +84,7 @@ async function main(): Promise<void> {
 
   const refreshLegend = createLegend(graph, update);
   setupTimeline(graph, update);
-  setupControls(renderer, update);
+  setupControls(graph, renderer, update);
   setupHover(graph, renderer);
   const select = setupSelection(graph, renderer, update);
   setupSearch(graph, select);

@@ -7,7 +7,9 @@ import { FAMILY_COLORS, CLASS_COLORS, type EdgeAttributes, type NodeAttributes }
 import type { ViewState } from './state.js';
 
 const FADED = '#e9ecef';
-/** Up to this many explored nodes, every one is labelled. */
+/** Communities past the palette's length share one grey: they are the small ones (numbered by size). */
+export const COMMUNITY_COLORS = ['#e8590c', '#1971c2', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5f3dc4', '#66a80f', '#862e9c', '#d9480f', '#364fc7'];
+const SMALL_COMMUNITY = '#adb5bd';
 
 /** The fields of sigma's NodeDisplayData the node reducer sets. */
 export interface NodeDisplay {
@@ -41,11 +43,12 @@ export interface EdgeEnds {
   target(edge: string): string;
 }
 
-type FilteredAttributes = Pick<NodeAttributes, 'class' | 'dateEarliest' | 'dateLatest'>;
+type FilteredAttributes = Pick<NodeAttributes, 'class' | 'dateEarliest' | 'dateLatest' | 'articles'>;
 
-/** Whether the filters (hidden classes, the events' date range) hide a node; the exploration's bounds are applied in computeHidden. */
+/** Whether the filters (hidden classes, fewest articles, the events' date range) hide a node; the exploration's bounds are applied in computeHidden. */
 export function isHidden(a: FilteredAttributes, state: ViewState): boolean {
   if (state.hiddenClasses.has(a.class)) return true;
+  if (a.articles < state.minArticles) return true;
   if (a.dateEarliest && ((state.dateFrom && a.dateLatest! < state.dateFrom) || (state.dateTo && a.dateEarliest > state.dateTo))) return true;
   return false;
 }
@@ -76,14 +79,20 @@ function inFocus(node: string, state: ViewState): boolean {
  * passes that copy as both `a` and `out`, so the display fields are set on it and it is returned,
  * allocating nothing more. Reducers run when the state changes, not per frame.
  */
-export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAttributes, 'class' | 'size'>, view: View, out: D): D {
+/** A node's own colour: its class's, or its community's when colouring by community. */
+export function nodeColor(a: Pick<NodeAttributes, 'class' | 'community'>, state: Pick<ViewState, 'colorBy'>): string {
+  if (state.colorBy === 'community' && a.community !== undefined) return COMMUNITY_COLORS[a.community] ?? SMALL_COMMUNITY;
+  return CLASS_COLORS[a.class] ?? '#868e96';
+}
+
+export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAttributes, 'class' | 'size' | 'community'>, view: View, out: D): D {
   const { state, hiddenNodes } = view;
   const hidden = hiddenNodes.has(node);
   const selected = node === state.selected;
   const faded = hidden || (!selected && !inFocus(node, state));
   if (selected) out.size = a.size * 1.6;
   if (faded && !selected) out.label = '';
-  out.color = faded ? FADED : (CLASS_COLORS[a.class] ?? '#868e96');
+  out.color = faded ? FADED : nodeColor(a, state);
   out.hidden = hidden && !selected;
   out.highlighted = selected || node === state.hovered;
   // A path's steps and an exploration's root are read name by name: their labels always show. The

@@ -24,6 +24,11 @@ export interface ViewState {
   dateTo: string | null;
   edgeLabels: boolean;
   weakEdges: boolean;
+  /** Whether co-mentions show when the URL does not say: yes, unless the graph is large (set on load). */
+  weakEdgesByDefault: boolean;
+  /** Nodes named in fewer articles are hidden. */
+  minArticles: number;
+  colorBy: 'class' | 'community';
   /** The selected node and its neighbours (the rest fades while nothing is hovered). */
   selectionNeighbours: Set<string>;
   exploration: Exploration | null;
@@ -45,6 +50,9 @@ export const state: ViewState = {
   dateTo: null,
   edgeLabels: false,
   weakEdges: true,
+  weakEdgesByDefault: true,
+  minArticles: 1,
+  colorBy: 'class',
   selectionNeighbours: new Set(),
   exploration: null,
   explored: null,
@@ -55,6 +63,7 @@ export const state: ViewState = {
 
 /**
  * Reads the shareable state from the page's URL (?node=…&hide=Person,City&conf=0.3&from=…&to=…;
+ * &weak=0|1 (co-mentions off or on), &articles=N (named in at least N articles), &colour=community;
  * &depth=1|2 explores from the node, or from &root=…, with &expand=… repeated; &path=A&path=B).
  */
 export function readUrl(): void {
@@ -67,7 +76,11 @@ export function readUrl(): void {
   state.dateFrom = date(p.get('from'));
   state.dateTo = date(p.get('to'));
   state.edgeLabels = p.get('labels') === '1';
-  state.weakEdges = p.get('weak') !== '0';
+  const weak = p.get('weak');
+  state.weakEdges = weak === null ? state.weakEdgesByDefault : weak !== '0';
+  const articles = Number(p.get('articles'));
+  state.minArticles = Number.isInteger(articles) && articles >= 1 ? articles : 1;
+  state.colorBy = p.get('colour') === 'community' ? 'community' : 'class';
 }
 
 /** The selection, exploration and path of a URL's parameters (what back and forward restore). */
@@ -89,7 +102,9 @@ export function writeUrl(push = false): void {
   if (state.dateFrom) p.set('from', state.dateFrom);
   if (state.dateTo) p.set('to', state.dateTo);
   if (state.edgeLabels) p.set('labels', '1');
-  if (!state.weakEdges) p.set('weak', '0');
+  if (state.weakEdges !== state.weakEdgesByDefault) p.set('weak', state.weakEdges ? '1' : '0');
+  if (state.minArticles > 1) p.set('articles', String(state.minArticles));
+  if (state.colorBy === 'community') p.set('colour', 'community');
   const x = state.exploration;
   if (x) {
     if (x.root !== state.selected) p.set('root', x.root);

@@ -1,0 +1,95 @@
+/**
+ * The overview of a large graph in chromium: a generated graph.json of 6,000 nodes (past the size
+ * where co-mentions start hidden), its filters and colouring. Skipped without chromium except in CI.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serve, type RunningServer } from '../../src/server/index.js';
+import { generatedGraph } from '../helpers/generated-graph.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const found = existsSync(CHROMIUM);
+const inCi = Boolean(process.env.CI);
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+
+type Probe = { shown: () => number; color: (n: string) => string | undefined; edgesShown: (weak: boolean) => number };
+const newskg = () => (window as unknown as { newskg: Probe }).newskg;
+const edgesShown = (page: Page, weak: boolean) => page.evaluate(`(${newskg})().edgesShown(${weak})`) as Promise<number>;
+const shown = (page: Page) => page.evaluate(`(${newskg})().shown()`) as Promise<number>;
+
+describe.skipIf(!found && !inCi)('the overview of a large graph in chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const graph = generatedGraph(6_000, 20_000);
+  const weak = graph.edges.filter((e) => e.attributes.weak).length;
+  const stated = graph.edges.length - weak;
+
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'newskg-overview-'));
+    writeFileSync(join(out, 'graph.json'), JSON.stringify(graph));
+    server = await serve({ dir: out, port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(query = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}${query}`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    return page;
+  }
+
+  test('co-mentions start hidden past a few thousand nodes; the toggle shows them, and the URL keeps the choice', async () => {
+    const page = await open();
+    expect(await page.isChecked('#weak-edges')).toBe(false);
+    expect(await edgesShown(page, true)).toBe(0);
+    expect(await edgesShown(page, false)).toBe(stated);
+    await page.screenshot({ path: join(shots, 'overview.png') });
+    await page.check('#weak-edges');
+    expect(await edgesShown(page, true)).toBe(weak);
+    expect(new URL(page.url()).searchParams.get('weak')).toBe('1');
+    await page.close();
+    const again = await open('?weak=1');
+    expect(await again.isChecked('#weak-edges')).toBe(true);
+    await again.close();
+  });
+
+  test('the articles slider hides every entity named in fewer articles, and the URL keeps it', async () => {
+    const page = await open();
+    const atLeast = (n: number) => graph.nodes.filter((x) => (x.attributes.articles as number) >= n).length;
+    expect(await shown(page)).toBe(graph.nodes.length);
+    await page.locator('#min-articles').fill('3');
+    expect(await shown(page)).toBe(atLeast(3));
+    expect(await page.textContent('#min-articles-value')).toBe('3');
+    expect(new URL(page.url()).searchParams.get('articles')).toBe('3');
+    await page.close();
+    const shared = await open('?articles=5');
+    expect(await shown(shared)).toBe(atLeast(5));
+    await shared.close();
+  });
+
+  test('Colour by community paints the members of one community alike and of two others apart; back to class colours after', async () => {
+    const page = await open();
+    const inCommunity = (c: number) => graph.nodes.filter((x) => x.attributes.community === c).map((x) => x.key);
+    const [a0, a1] = inCommunity(0);
+    const [b0] = inCommunity(1);
+    const person = graph.nodes.find((x) => x.attributes.class === 'Person')!.key;
+    const colourOf = (n: string) => page.evaluate((key) => (window as unknown as { newskg: Probe }).newskg.color(key), n);
+    const before = await colourOf(person);
+    await page.selectOption('#colour-by', 'community');
+    expect(await colourOf(a0)).toBe(await colourOf(a1));
+    expect(await colourOf(a0)).not.toBe(await colourOf(b0));
+    expect(new URL(page.url()).searchParams.get('colour')).toBe('community');
+    expect(await page.locator('#legend .swatch').first().isVisible()).toBe(false);
+    await page.screenshot({ path: join(shots, 'communities.png') });
+    await page.selectOption('#colour-by', 'class');
+    expect(await colourOf(person)).toBe(before);
+    await page.close();
+  });
+});
