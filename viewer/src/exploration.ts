@@ -130,12 +130,13 @@ export function setupExploration(graph: Graph, renderer: Renderer, select: Selec
     e.preventSigmaDefault();
     expand(e.node);
   });
-  // Back and forward step through the exploration; the filters stay as they are.
   const frameShown = (): boolean => {
-    const nodes = state.pathNodes ?? state.explored;
-    if (nodes) frameNodes(renderer, nodes);
-    return nodes !== null;
+    // A path asked for but not found frames nothing: the camera is left to the selection then.
+    const nodes = state.pathNodes?.size ? state.pathNodes : state.explored;
+    if (nodes?.size) frameNodes(renderer, nodes);
+    return Boolean(nodes?.size);
   };
+  // Back and forward step through the exploration; the filters stay as they are.
   window.addEventListener('popstate', () => {
     readExploration(new URLSearchParams(location.search));
     void select(state.selected);
