@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline/index.js';
+import { KnowledgeGraph } from '../../src/query/index.js';
 import { serve, type RunningServer } from '../../src/server/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -21,6 +22,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 const HOSTILE_ID = 'https://newskg.org/id/person/hostile';
 
 let server: RunningServer;
+let outDir: string;
 let browser: Browser;
 let nodes: number;
 let persons: number;
@@ -33,7 +35,7 @@ const shown = (page: Page) => page.evaluate(() => (window as unknown as { newskg
 
 describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'newskg-viewer-'));
+    const out = (outDir = mkdtempSync(join(tmpdir(), 'newskg-viewer-')));
     await build({ paths: [join(root, 'seeds')], out, base: 'https://newskg.org/id/', formats: ['json'] });
     // An entity whose label is markup: it must show as text and run nothing.
     const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
@@ -171,6 +173,10 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     expect(await page.textContent('#path-summary')).toMatch(/^From Abdeslam Salah to France: \d+ shortest chains? of 3 steps$/);
     const labels = await page.evaluate(() => (window as unknown as { newskg: { pathLabels: () => string[] } }).newskg.pathLabels());
     for (const step of ['Abdeslam Salah', 'Paris attacks', 'Paris', 'France']) expect(labels).toContain(step);
+    // The chain the query side (`newskg path`) gives is one of the chains shown.
+    const [cliChain] = (await KnowledgeGraph.load(outDir)).paths(salah, keyOf('France'));
+    expect(cliChain.nodes.length).toBe(4);
+    for (const n of cliChain.nodes) expect(labels).toContain(n.label);
     expect(new URL(page.url()).searchParams.getAll('path')).toEqual([salah, keyOf('France')]);
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(shots, 'path.png') });
