@@ -83,6 +83,26 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     await page.close();
   });
 
+  test('"/" focuses the search, arrow keys move through suggestions, Esc closes them and clears the box', async () => {
+    const { page } = await open();
+    await page.locator('#graph').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type('Par');
+    await expect.poll(() => page.locator('#suggestions li').count()).toBeGreaterThan(1);
+    const second = await page.locator('#suggestions li').nth(1).textContent();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#suggestions li[aria-selected="true"]').textContent()).toBe(second);
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#suggestions')).toBe(true);
+    expect(await page.inputValue('#search')).toBe('');
+    // "/" typed into the search is a character, not a shortcut.
+    await page.keyboard.type('a/b');
+    expect(await page.inputValue('#search')).toBe('a/b');
+    await page.close();
+  });
+
   test('searching "Iraq" and choosing it opens the panel with its warning to France and the evidence sentence; the URL keeps it', async () => {
     const { page } = await open();
     await page.fill('#search', 'Iraq');

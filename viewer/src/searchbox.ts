@@ -50,7 +50,20 @@ export function setupSearch(graph: Graph, select: Select): void {
       e.preventDefault();
       choose(found[Math.max(active, 0)].node);
     } else if (e.key === 'Escape') {
+      // Esc closes the suggestions and clears the box (chromium clears a search field itself; others may not).
+      search.value = '';
       list.hidden = true;
+      search.setAttribute('aria-expanded', 'false');
+    }
+  });
+  // "/" focuses the search from anywhere but a field being typed in, as on most sites with one.
+  document.addEventListener('keydown', (e) => {
+    const t = e.target as HTMLElement | null;
+    const typing = (t instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(t.type)) || t instanceof HTMLTextAreaElement || Boolean(t?.isContentEditable);
+    if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      search.focus();
+      search.select();
     }
   });
   search.addEventListener('blur', () => {
