@@ -22,7 +22,8 @@ export function computeExploration(graph: Graph): void {
   const x = state.exploration;
   state.explored = x && graph.hasNode(x.root) ? neighbourhood(graph, x.root, x.depth, x.expanded, follow) : null;
   // Paths run over stated relations only, as `newskg path` does: co-mentions say too little.
-  lastPaths = state.path ? shortestPaths(graph, state.path[0], state.path[1], (_e: string, a: EdgeAttributes) => !a.weak && a.confidence >= state.minConfidence) : null;
+  const stated = { weakEdges: false, minConfidence: state.minConfidence };
+  lastPaths = state.path ? shortestPaths(graph, state.path[0], state.path[1], (_e: string, a: EdgeAttributes) => edgeVisible(a, stated)) : null;
   state.pathNodes = lastPaths ? lastPaths.nodes : null;
   state.pathEdges = lastPaths ? lastPaths.edges : null;
 }

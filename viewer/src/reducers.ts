@@ -96,7 +96,7 @@ export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAtt
   out.hidden = hidden && !selected;
   out.highlighted = selected || node === state.hovered;
   // A path's steps and an exploration's root are read name by name: their labels always show. The
-  // rest go through sigma's label grid, which keeps the larger (more connected) node's label where two would overlap.
+  // rest go through sigma's label grid, and labels.ts leaves out one that would cover another.
   out.forceLabel = !faded && !hidden && (Boolean(state.pathNodes?.has(node)) || node === state.exploration?.root);
   out.zIndex = selected || node === state.hovered ? 2 : faded ? 0 : 1;
   return out;
