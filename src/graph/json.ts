@@ -77,3 +77,21 @@ export interface EntityDetails {
   attributes: NodeAttributes;
   relations: EntityRelation[];
 }
+
+/** A name or event word in an article's text: its offsets, the graph node it refers to (when the graph has it) and that node's class. */
+export interface ArticleSpan {
+  start: number;
+  end: number;
+  class: EntityClass;
+  node?: string;
+  /** A pronoun or description that coreference joined to the entity, not its name. */
+  referring?: boolean;
+}
+
+/** What `GET /api/article?id=` answers: an article's text, its sentences' offsets and its entity spans in text order, none overlapping. */
+export interface ArticleView extends ArticleSummary {
+  id: string;
+  text: string;
+  sentences: { start: number; end: number }[];
+  spans: ArticleSpan[];
+}

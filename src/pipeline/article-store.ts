@@ -114,6 +114,34 @@ export async function* readArticleStore(path: string, base: string): AsyncGenera
   }
 }
 
+/**
+ * One article of a store, by id, or undefined when the store does not hold it. It streams the
+ * store and parses only the line that starts with the article's id, so memory stays one line's.
+ */
+export async function findStoredArticle(path: string, id: string): Promise<ResolvedArticle | undefined> {
+  if (!existsSync(path)) return undefined;
+  const key = `"id":${JSON.stringify(id)}`;
+  const input = createReadStream(path);
+  const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      n++;
+      if (n === 1 && !asHeader(line)) throw new NewskgError('serve', `${path}: not a newskg article store of version ${VERSION}; build the folder again`);
+      if (n === 1 || !line.includes(key)) continue;
+      const r = JSON.parse(line) as ResolvedArticle;
+      if (r.article.id === id) return withSentenceTexts(r);
+    }
+  } catch (err) {
+    if (err instanceof NewskgError) throw err;
+    throw new NewskgError('serve', `${path}: line ${n}: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  return undefined;
+}
+
 /** The base IRI a store was made under, or undefined when there is no store (or it is not one). */
 export async function readStoreBase(path: string): Promise<string | undefined> {
   if (!existsSync(path)) return undefined;

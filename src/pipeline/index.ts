@@ -1,6 +1,6 @@
 /** The pipeline: the build (stages in order on worker threads, atomic outputs), and the evaluators that run articles through it. */
 export { DEFAULT_FORMATS, DEFAULT_MAX_ARTICLE_BYTES, FORMATS, build, type BuildOptions, type BuildResult, type OutputFormat } from './build.js';
-export { ARTICLE_STORE } from './article-store.js';
+export { ARTICLE_STORE, findStoredArticle } from './article-store.js';
 export { places, processArticle } from './article.js';
 export { processAll, processEach, stopWorkers, type ArticleOutcome, type PoolOptions } from './pool.js';
 export { evaluateCoref, evaluateFacts, type CorefReport } from './evaluate.js';

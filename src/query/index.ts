@@ -3,3 +3,4 @@ export { KnowledgeGraph, QUERY_PREFIXES, userPosition, withPrefixes, type Entity
 export { NotFoundError, QueryError } from '../errors.js';
 export { queryForm, type QueryForm } from './sparql-text.js';
 export { SparqlEndpoint } from './remote.js';
+export { ArticleReader, articleSpans, articleView } from './articles.js';

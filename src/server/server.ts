@@ -1,6 +1,6 @@
 /**
  * `newskg serve`: the viewer's files (through sirv: no hand-written path handling), the graph,
- * and one entity's details as JSON. Binds to 127.0.0.1 unless told otherwise; read-only.
+ * one entity's details and one article's text with its names, as JSON. Binds to 127.0.0.1 unless told otherwise; read-only.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,6 +11,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { NewskgError } from '../errors.js';
 import { DEFAULT_LIMITS, SparqlService, type SparqlLimits } from './sparql.js';
 import type { EntityDetails, EntityGraph, EntityRelation, GraphAttributes } from '../graph/index.js';
+import { ArticleReader } from '../query/index.js';
 
 export interface ServeOptions {
   /** The folder holding graph.json (a build's output folder). */
@@ -70,6 +71,11 @@ class GraphFile {
     return this.text!;
   }
 
+  hasNode(id: string): boolean {
+    this.refresh();
+    return this.graph!.hasNode(id);
+  }
+
   details(id: string): EntityDetails | undefined {
     this.refresh();
     const graph = this.graph!;
@@ -110,6 +116,7 @@ export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, re
   const viewerDir = opts.viewerDir ?? defaultViewerDir();
   if (!existsSync(join(viewerDir, 'index.html'))) throw new NewskgError('serve', `the viewer is not built (${viewerDir} has no index.html): run npm run build`);
   const graph = new GraphFile(graphPath);
+  const articles = new ArticleReader(opts.dir);
   const sparql = new SparqlService(opts.dir, { ...DEFAULT_LIMITS, ...opts.sparql });
   const files = sirv(viewerDir, { etag: true, dotfiles: false, setHeaders: (res) => Object.entries(SECURITY_HEADERS).forEach(([k, v]) => res.setHeader(k, v)) });
   const loopback = ['127.0.0.1', 'localhost', '::1', undefined].includes(opts.host);
@@ -132,6 +139,15 @@ export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, re
         const id = url.searchParams.get('id') ?? '';
         const details = graph.details(id);
         return details ? send(res, 200, JSON.stringify(details)) : send(res, 404, JSON.stringify({ error: `no entity ${JSON.stringify(id)}` }));
+      }
+      if (url.pathname === '/api/article') {
+        const id = url.searchParams.get('id') ?? '';
+        if (!articles.available) return send(res, 404, JSON.stringify({ error: `this build kept no article texts (${opts.dir} has no articles.jsonl.gz)` }));
+        articles
+          .read(id, (iri) => graph.hasNode(iri))
+          .then((view) => (view ? send(res, 200, JSON.stringify(view)) : send(res, 404, JSON.stringify({ error: `no article ${JSON.stringify(id)} in this build` }))))
+          .catch((err: Error) => send(res, 500, JSON.stringify({ error: err.message.split('\n')[0] })));
+        return;
       }
     } catch (err) {
       return send(res, 500, JSON.stringify({ error: (err as Error).message.split('\n')[0] }));

@@ -242,6 +242,48 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     await page.close();
   });
 
+  test('Read on an evidence opens its article with names highlighted by class and the sentence marked; a name selects its entity; the URL keeps it; Esc closes it', async () => {
+    const { page, errors } = await open(`?node=${encodeURIComponent(IRAQ)}`);
+    await page.waitForSelector('#panel:not([hidden]) #panel-title');
+    const warned = page.locator('#panel section', { hasText: /^warned/ });
+    const sentence = (await warned.locator('blockquote q').first().textContent())!;
+    await warned.locator('.read-article').first().click();
+    await page.waitForSelector('#reader:not([hidden]) .reader-text');
+    expect(await page.textContent('#reader .sentence.marked')).toBe(sentence);
+    // Every linked name carries its entity's class, and the selected entity's names are marked as such.
+    const names = await page.$$eval('#reader .ent[data-node]', (els) => els.map((e) => ({ node: (e as HTMLElement).dataset.node!, cls: (e as HTMLElement).dataset.class!, current: e.classList.contains('current') })));
+    expect(names.length).toBeGreaterThan(10);
+    const classOf = new Map(graphJson.nodes.map((n) => [n.key, (n.attributes as { class?: string }).class]));
+    for (const n of names) {
+      expect(classOf.get(n.node)).toBe(n.cls);
+      expect(n.current).toBe(n.node === IRAQ);
+    }
+    expect(names.some((n) => n.node === IRAQ)).toBe(true);
+    const url = new URL(page.url()).searchParams;
+    expect(url.get('article')).toBeTruthy();
+    expect(Number(url.get('at'))).toBeGreaterThanOrEqual(0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(shots, 'article.png') });
+    // A name selects its entity: the panel follows, the article stays open.
+    const france = 'https://newskg.org/id/place/france';
+    await page.locator(`#reader .ent[data-node="${france}"]`).first().click();
+    await expect.poll(() => page.textContent('#panel-title')).toBe('France');
+    expect(await page.locator('#reader .ent.current').first().getAttribute('data-node')).toBe(france);
+    expect(await page.isVisible('#reader')).toBe(true);
+    // The same URL, opened afresh, opens the article at the same sentence.
+    const again = await open(new URL(page.url()).search);
+    await again.page.waitForSelector('#reader:not([hidden]) .sentence.marked');
+    expect(await again.page.textContent('#reader .sentence.marked')).toBe(sentence);
+    await again.page.close();
+    // Esc closes the article first, then the panel.
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#reader')).toBe(true);
+    expect(await page.isVisible('#panel')).toBe(true);
+    expect(new URL(page.url()).searchParams.has('article')).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test(`an entity labelled ${HOSTILE} shows as literal text and runs nothing`, async () => {
     const { page, dialogs, errors } = await open(`?node=${encodeURIComponent(HOSTILE_ID)}`);
     await page.waitForSelector('#panel:not([hidden]) #panel-title');

@@ -11,6 +11,7 @@ import { setupExport } from './export.js';
 import { loadGraph, type Graph, type Renderer } from './graph.js';
 import { setupHover } from './hover.js';
 import { setupLayout } from './layout.js';
+import { setupReader, type Reader } from './reader.js';
 import { nonOverlappingLabels } from './labels.js';
 import { createLegend } from './legend.js';
 import type { EdgeAttributes } from './model.js';
@@ -86,7 +87,10 @@ async function main(): Promise<void> {
   setupTimeline(graph, update);
   setupControls(graph, renderer, update);
   setupHover(graph, renderer);
-  const select = setupSelection(graph, renderer, update);
+  // The panel's evidence opens the article view, whose names select entities in turn.
+  let reader: Reader | undefined;
+  const select = setupSelection(graph, renderer, update, (id, at) => void reader?.open(id, at));
+  reader = setupReader(graph, select);
   setupSearch(graph, select);
   setupLayout(graph);
   setupExport(renderer);
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
     computeExploration(graph);
     computeHidden(graph, state, hiddenNodes);
     exploration?.render();
+    reader?.render();
     refreshLegend();
     writeUrl();
     renderer.refresh({ skipIndexation: true });
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
   // A shared link opens on what it shows: the path or the neighbourhood, else the selected node.
   const framed = exploration.frameShown();
   if (state.selected) await select(state.selected, !framed);
+  if (state.article) await reader.open(state.article.id, state.article.sentence ?? undefined);
   timings.interactive = performance.now();
   document.body.dataset.ready = 'true';
 }

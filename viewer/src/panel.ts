@@ -36,7 +36,8 @@ const PREDICATE_NAMES: Record<string, [string, string]> = {
   coMentionedWith: ['named in the same sentence as', 'named in the same sentence as'],
 };
 
-export function renderDetails(body: HTMLElement, d: EntityDetails, onSelect: (id: string) => void): void {
+/** `onRead` opens an evidence's article at its sentence. */
+export function renderDetails(body: HTMLElement, d: EntityDetails, onSelect: (id: string) => void, onRead: (articleId: string, sentenceStart: number) => void): void {
   const a = d.attributes;
   body.replaceChildren();
   body.append(el('h2', { id: 'panel-title' }, a.label));
@@ -80,6 +81,9 @@ export function renderDetails(body: HTMLElement, d: EntityDetails, onSelect: (id
         source.append(e.article.url ? safeLink(e.article.url, title) : el('span', {}, title));
         if (e.article.published) source.append(` · ${e.article.published.slice(0, 10)}`);
         if (e.rule) source.append(el('span', { class: 'rule' }, ` · ${e.rule}`));
+        const read = el('button', { type: 'button', class: 'read-article', 'data-article': e.articleId, 'aria-label': `Read the article: ${title}` }, 'Read');
+        read.addEventListener('click', () => onRead(e.articleId, e.sentenceStart));
+        source.append(' ', read);
         item.append(el('blockquote', {}, highlighted(e.sentenceText, from, to), source));
       }
       list.append(item);

@@ -9,8 +9,8 @@ import { state } from './state.js';
 /** Selects a node (null: none), optionally moving the camera to it. */
 export type Select = (node: string | null, moveCamera?: boolean) => Promise<void>;
 
-/** `onChange` runs when the selection changes. */
-export function setupSelection(graph: Graph, renderer: Renderer, onChange: () => void): Select {
+/** `onChange` runs when the selection changes; `onRead` opens the article of an evidence in the panel. */
+export function setupSelection(graph: Graph, renderer: Renderer, onChange: () => void, onRead: (articleId: string, sentenceStart: number) => void): Select {
   const panel = byId('panel');
   const panelBody = byId('panel-body');
   let request = 0;
@@ -31,7 +31,7 @@ export function setupSelection(graph: Graph, renderer: Renderer, onChange: () =>
     if (!res.ok) {
       panelBody.replaceChildren(el('p', {}, 'Details could not be loaded.'));
     } else {
-      renderDetails(panelBody, (await res.json()) as EntityDetails, (id) => void select(id, true));
+      renderDetails(panelBody, (await res.json()) as EntityDetails, (id) => void select(id, true), onRead);
     }
     panel.hidden = false;
     panel.focus();

@@ -38,6 +38,8 @@ export interface ViewState {
   path: [string, string] | null;
   pathNodes: Set<string> | null;
   pathEdges: Set<string> | null;
+  /** The article open in the article view, and the start of its marked sentence. */
+  article: { id: string; sentence: number | null } | null;
 }
 
 export const state: ViewState = {
@@ -59,12 +61,14 @@ export const state: ViewState = {
   path: null,
   pathNodes: null,
   pathEdges: null,
+  article: null,
 };
 
 /**
  * Reads the shareable state from the page's URL (?node=…&hide=Person,City&conf=0.3&from=…&to=…;
  * &weak=0|1 (co-mentions off or on), &articles=N (named in at least N articles), &colour=community;
- * &depth=1|2 explores from the node, or from &root=…, with &expand=… repeated; &path=A&path=B).
+ * &depth=1|2 explores from the node, or from &root=…, with &expand=… repeated; &path=A&path=B;
+ * &article=ID&at=N opens an article at the sentence starting at N).
  */
 export function readUrl(): void {
   const p = new URLSearchParams(location.search);
@@ -81,6 +85,9 @@ export function readUrl(): void {
   const articles = Number(p.get('articles'));
   state.minArticles = Number.isInteger(articles) && articles >= 1 ? articles : 1;
   state.colorBy = p.get('colour') === 'community' ? 'community' : 'class';
+  const article = p.get('article');
+  const at = Number(p.get('at'));
+  state.article = article ? { id: article, sentence: p.has('at') && Number.isInteger(at) && at >= 0 ? at : null } : null;
 }
 
 /** The selection, exploration and path of a URL's parameters (what back and forward restore). */
@@ -112,6 +119,10 @@ export function writeUrl(push = false): void {
     for (const node of x.expanded) p.append('expand', node);
   }
   if (state.path) for (const end of state.path) p.append('path', end);
+  if (state.article) {
+    p.set('article', state.article.id);
+    if (state.article.sentence !== null) p.set('at', String(state.article.sentence));
+  }
   const query = p.toString();
   const url = query ? `?${query}` : location.pathname;
   if (push && url !== `${location.search || location.pathname}`) history.pushState(null, '', url);
