@@ -31,7 +31,7 @@ const IRAQ = 'https://newskg.org/id/place/iraq';
 /** A node's neighbours in graph.json, by a plain scan of its edges (both directions). */
 const neighboursOf = (node: string) => new Set(graphJson.edges.flatMap((e) => (e.source === node ? [e.target] : e.target === node ? [e.source] : [])));
 const keyOf = (label: string) => graphJson.nodes.find((n) => n.attributes.label === label)!.key;
-const shown = (page: Page) => page.evaluate(() => (window as unknown as { newskg: { shown: () => number } }).newskg.shown());
+const shown = (page: Page, cls?: string) => page.evaluate((c) => (window as unknown as { newskg: { shown: (cls?: string) => number } }).newskg.shown(c), cls);
 
 describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
   beforeAll(async () => {
@@ -238,6 +238,60 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     const file = join(shots, 'export.png');
     await download.saveAs(file);
     expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the histogram counts every dated event; brushing bars keeps the events of that span and lists them with type and participants; the URL keeps it; All dates ends it', async () => {
+    const { page, errors } = await open();
+    type Attrs = { class?: string; dateEarliest?: string; dateLatest?: string; label: string };
+    const events = graphJson.nodes.filter((n) => (n.attributes as Attrs).class === 'Event');
+    const dated = events.filter((n) => (n.attributes as Attrs).dateEarliest);
+    const counts = (await page.$$eval('#histogram rect', (rs) => rs.map((r) => Number(r.getAttribute('data-count')))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(dated.length);
+    expect(await shown(page, 'Event')).toBe(events.length);
+    // Drag from the busiest bar to the next one.
+    const busiest = counts.indexOf(Math.max(...counts));
+    const [a, b] = busiest + 1 < counts.length ? [busiest, busiest + 1] : [busiest - 1, busiest];
+    const box = (await page.locator('#histogram').boundingBox())!;
+    const xOf = (i: number) => box.x + ((i + 0.5) * box.width) / counts.length;
+    await page.mouse.move(xOf(a), box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(xOf(b), box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect(await page.locator('#histogram rect.selected').count()).toBe(2);
+    const url = new URL(page.url()).searchParams;
+    const from = url.get('from');
+    const to = url.get('to');
+    expect(from ?? to).toBeTruthy();
+    // What stays: undated events, and those whose dates meet the span.
+    const kept = events.filter((n) => {
+      const x = n.attributes as Attrs;
+      return !x.dateEarliest || !((from && x.dateLatest! < from) || (to && x.dateEarliest > to));
+    });
+    expect(await shown(page, 'Event')).toBe(kept.length);
+    const listed = await page.locator('#timeline-events button').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThanOrEqual(8);
+    expect(await page.textContent('#timeline-range')).toMatch(/^\d+ events?, /);
+    await page.screenshot({ path: join(shots, 'timeline.png') });
+    const first = page.locator('#timeline-events button').first();
+    const firstId = (await first.getAttribute('data-id'))!;
+    expect(dated.map((n) => n.key)).toContain(firstId);
+    await first.click();
+    await expect.poll(() => page.textContent('#panel-title')).toBe(graphJson.nodes.find((n) => n.key === firstId)!.attributes.label);
+    // The same URL, opened afresh, brushes the same bars.
+    const again = await open(new URL(page.url()).search);
+    expect(await again.page.locator('#histogram rect.selected').count()).toBe(2);
+    await again.page.close();
+    await page.click('#timeline-clear');
+    expect(await shown(page, 'Event')).toBe(events.length);
+    expect(new URL(page.url()).searchParams.has('from') || new URL(page.url()).searchParams.has('to')).toBe(false);
+    // From the keyboard: the right arrow keeps the first bar.
+    await page.focus('#histogram');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#histogram rect.selected').count()).toBe(1);
+    expect(await page.locator('#histogram rect').first().getAttribute('class')).toBe('selected');
     expect(errors).toEqual([]);
     await page.close();
   });

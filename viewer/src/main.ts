@@ -84,13 +84,13 @@ async function main(): Promise<void> {
   });
 
   const refreshLegend = createLegend(graph, update);
-  setupTimeline(graph, update);
   setupControls(graph, renderer, update);
   setupHover(graph, renderer);
   // The panel's evidence opens the article view, whose names select entities in turn.
   let reader: Reader | undefined;
   const select = setupSelection(graph, renderer, update, (id, at) => void reader?.open(id, at));
   reader = setupReader(graph, select);
+  const timeline = setupTimeline(graph, select, (n) => !hiddenNodes.has(n), update);
   setupSearch(graph, select);
   setupLayout(graph);
   setupExport(renderer);
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     computeHidden(graph, state, hiddenNodes);
     exploration?.render();
     reader?.render();
+    timeline?.render();
     refreshLegend();
     writeUrl();
     renderer.refresh({ skipIndexation: true });
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
   computeHidden(graph, state, hiddenNodes);
   refreshLegend();
   exploration.render();
+  timeline.render();
   renderer.refresh({ skipIndexation: true });
   status.textContent = `${graph.order} nodes, ${graph.size} edges`;
   // A shared link opens on what it shows: the path or the neighbourhood, else the selected node.
