@@ -15,7 +15,7 @@ const found = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 
-type Probe = { shown: () => number; color: (n: string) => string | undefined; edgesShown: (weak: boolean) => number };
+type Probe = { shown: (cls?: string) => number; color: (n: string) => string | undefined; edgesShown: (weak: boolean) => number };
 const newskg = () => (window as unknown as { newskg: Probe }).newskg;
 const edgesShown = (page: Page, weak: boolean) => page.evaluate(`(${newskg})().edgesShown(${weak})`) as Promise<number>;
 const shown = (page: Page) => page.evaluate(`(${newskg})().shown()`) as Promise<number>;
@@ -90,6 +90,29 @@ describe.skipIf(!found && !inCi)('the overview of a large graph in chromium', ()
     await page.screenshot({ path: join(shots, 'communities.png') });
     await page.selectOption('#colour-by', 'class');
     expect(await colourOf(person)).toBe(before);
+    await page.close();
+  });
+
+  test('the histogram has a bar a year over the events; dragging across three keeps exactly the events of those years', async () => {
+    const page = await open();
+    const events = graph.nodes.filter((x) => x.attributes.class === 'Event');
+    const dated = events.map((x) => Number((x.attributes.dateEarliest as string).slice(0, 4)));
+    // Every year from the first to the last, those without events too.
+    const years = Array.from({ length: Math.max(...dated) - Math.min(...dated) + 1 }, (_, i) => String(Math.min(...dated) + i));
+    expect(years.length).toBeGreaterThan(4);
+    const bins = await page.$$eval('#histogram rect', (rs) => rs.map((r) => [r.getAttribute('data-bin'), Number(r.getAttribute('data-count'))] as const));
+    expect(bins.map(([b]) => b)).toEqual(years);
+    expect(bins.reduce((a, [, n]) => a + n, 0)).toBe(events.length);
+    const box = (await page.locator('#histogram').boundingBox())!;
+    const xOf = (i: number) => box.x + ((i + 0.5) * box.width) / bins.length;
+    await page.mouse.move(xOf(0), box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(xOf(2), box.y + box.height / 2, { steps: 3 });
+    await page.mouse.up();
+    const kept = dated.filter((y) => String(y) <= years[2]).length;
+    expect(await page.evaluate(`(${newskg})().shown('Event')`)).toBe(kept);
+    expect(await page.textContent('#timeline-range')).toBe(`${kept} events, ${years[0]} to ${years[2]}`);
+    expect(await page.locator('#timeline-events li').count()).toBe(9);
     await page.close();
   });
 });

@@ -98,7 +98,7 @@ function eventSummary(graph: Graph, node: string): string {
   const type = a.eventTypes?.join(', ') ?? '';
   // A named event ("Hurricane Dorian") leads with its name; the others' labels are their type and date.
   const named = !a.label.startsWith(`${a.eventTypes?.[0] ?? ''},`);
-  const parts = [named ? `${a.label} (${type})` : type, a.dateEarliest === a.dateLatest ? a.dateEarliest : `${a.dateEarliest} – ${a.dateLatest}`, [...participants].slice(0, 4).join(', ')];
+  const parts = [named && type ? `${a.label} (${type})` : type || a.label, a.dateEarliest === a.dateLatest ? a.dateEarliest : `${a.dateEarliest} – ${a.dateLatest}`, [...participants].slice(0, 4).join(', ')];
   return parts.filter(Boolean).join(' · ');
 }
 
