@@ -38,6 +38,8 @@ export interface ViewState {
   path: [string, string] | null;
   pathNodes: Set<string> | null;
   pathEdges: Set<string> | null;
+  /** Whether the map of the entities with coordinates is open. */
+  map: boolean;
 }
 
 export const state: ViewState = {
@@ -59,11 +61,12 @@ export const state: ViewState = {
   path: null,
   pathNodes: null,
   pathEdges: null,
+  map: false,
 };
 
 /**
  * Reads the shareable state from the page's URL (?node=…&hide=Person,City&conf=0.3&from=…&to=…;
- * &weak=0|1 (co-mentions off or on), &articles=N (named in at least N articles), &colour=community;
+ * &weak=0|1 (co-mentions off or on), &articles=N (named in at least N articles), &colour=community, &map=1 (the map open);
  * &depth=1|2 explores from the node, or from &root=…, with &expand=… repeated; &path=A&path=B).
  */
 export function readUrl(): void {
@@ -81,6 +84,7 @@ export function readUrl(): void {
   const articles = Number(p.get('articles'));
   state.minArticles = Number.isInteger(articles) && articles >= 1 ? articles : 1;
   state.colorBy = p.get('colour') === 'community' ? 'community' : 'class';
+  state.map = p.get('map') === '1';
 }
 
 /** The selection, exploration and path of a URL's parameters (what back and forward restore). */
@@ -105,6 +109,7 @@ export function writeUrl(push = false): void {
   if (state.weakEdges !== state.weakEdgesByDefault) p.set('weak', state.weakEdges ? '1' : '0');
   if (state.minArticles > 1) p.set('articles', String(state.minArticles));
   if (state.colorBy === 'community') p.set('colour', 'community');
+  if (state.map) p.set('map', '1');
   const x = state.exploration;
   if (x) {
     if (x.root !== state.selected) p.set('root', x.root);
