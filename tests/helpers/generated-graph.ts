@@ -1,7 +1,8 @@
 /**
  * A graph.json of any size for the viewer's tests and benchmark: nodes in clusters laid out as
  * blobs on a ring, edges mostly inside clusters, a third of them stated relations and the rest
- * co-mentions, events with dates, and article counts that fall off as news coverage does.
+ * co-mentions, events with dates, article counts that fall off as news coverage does, and
+ * coordinates on the countries and cities (from the index alone, so the rest is as it was).
  */
 import { mulberry32 } from '../../src/random.js';
 
@@ -31,6 +32,7 @@ export function generatedGraph(order: number, size: number, seed = 11): { nodes:
         y: Math.sin(angle) * 1000 + (rand() - 0.5) * 120,
         size: 3 + 3 * Math.log2(articles),
         community: c,
+        ...(kind === 'Country' || kind === 'City' ? { lat: ((i * 37) % 130) - 55, lon: ((i * 73) % 360) - 180 } : {}),
         ...(kind === 'Event' ? { dateEarliest: `20${10 + (i % 10)}-01-01`, dateLatest: `20${10 + (i % 10)}-01-31` } : {}),
       },
     };

@@ -8,7 +8,7 @@ import type { ViewState } from '../../viewer/src/state.js';
 const FADED = '#e9ecef';
 
 function viewState(overrides: Partial<ViewState> = {}): ViewState {
-  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, weakEdgesByDefault: true, minArticles: 1, colorBy: 'class', selectionNeighbours: new Set(), exploration: null, explored: null, path: null, pathNodes: null, pathEdges: null, article: null, ...overrides };
+  return { hovered: null, hoverNeighbours: new Set(), selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, weakEdgesByDefault: true, minArticles: 1, colorBy: 'class', selectionNeighbours: new Set(), exploration: null, explored: null, path: null, pathNodes: null, pathEdges: null, article: null, map: false, ...overrides };
 }
 
 const node = (label: string, cls: NodeAttributes['class'], size: number, extra: Partial<NodeAttributes> = {}): NodeAttributes => ({ label, class: cls, category: CATEGORY_OF[cls]!, aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size, ...extra });

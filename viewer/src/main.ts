@@ -14,6 +14,7 @@ import { setupLayout } from './layout.js';
 import { setupReader, type Reader } from './reader.js';
 import { nonOverlappingLabels } from './labels.js';
 import { createLegend } from './legend.js';
+import { setupMap, type MapDot } from './map.js';
 import type { EdgeAttributes } from './model.js';
 import { computeHidden, edgeDisplay, nodeDisplay, type EdgeDisplay, type View } from './reducers.js';
 import { setupSearch } from './searchbox.js';
@@ -24,7 +25,7 @@ import './style.css';
 
 /** Timings the benchmark reads (navigation to first frame and to interactive, ms) and counts the tests read. */
 const timings: { firstFrame?: number; interactive?: number } = {};
-const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number } = { timings };
+const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number; mapDots?: () => MapDot[] } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
 
 const CO_MENTIONS_SHOWN_UP_TO = 3000;
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
   setupLayout(graph);
   setupExport(renderer);
   const exploration = setupExploration(graph, renderer, select, update);
+  const map = setupMap(graph, renderer, select, update);
+  probe.mapDots = map.dots;
 
   function update(): void {
     computeExploration(graph);
@@ -105,6 +108,8 @@ async function main(): Promise<void> {
     refreshLegend();
     writeUrl();
     renderer.refresh({ skipIndexation: true });
+    // After the refresh: the map reads the display data it leaves.
+    map.render();
   }
 
   computeExploration(graph);
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
   exploration.render();
   timeline.render();
   renderer.refresh({ skipIndexation: true });
+  map.render();
   status.textContent = `${graph.order} nodes, ${graph.size} edges`;
   // A shared link opens on what it shows: the path or the neighbourhood, else the selected node.
   const framed = exploration.frameShown();

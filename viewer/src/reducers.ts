@@ -6,7 +6,8 @@
 import { FAMILY_COLORS, CLASS_COLORS, type EdgeAttributes, type NodeAttributes } from './model.js';
 import type { ViewState } from './state.js';
 
-const FADED = '#e9ecef';
+/** What a node out of focus is drawn in (the map tells faded nodes by it). */
+export const FADED = '#e9ecef';
 /** Communities past the palette's length share one grey: they are the small ones (numbered by size). */
 export const COMMUNITY_COLORS = ['#e8590c', '#1971c2', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5f3dc4', '#66a80f', '#862e9c', '#d9480f', '#364fc7'];
 const SMALL_COMMUNITY = '#adb5bd';

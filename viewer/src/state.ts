@@ -40,6 +40,8 @@ export interface ViewState {
   pathEdges: Set<string> | null;
   /** The article open in the article view, and the start of its marked sentence. */
   article: { id: string; sentence: number | null } | null;
+  /** Whether the map of the entities with coordinates is open. */
+  map: boolean;
 }
 
 export const state: ViewState = {
@@ -62,11 +64,12 @@ export const state: ViewState = {
   pathNodes: null,
   pathEdges: null,
   article: null,
+  map: false,
 };
 
 /**
  * Reads the shareable state from the page's URL (?node=…&hide=Person,City&conf=0.3&from=…&to=…;
- * &weak=0|1 (co-mentions off or on), &articles=N (named in at least N articles), &colour=community;
+ * &weak=0|1 (co-mentions off or on), &articles=N (named in at least N articles), &colour=community, &map=1 (the map open);
  * &depth=1|2 explores from the node, or from &root=…, with &expand=… repeated; &path=A&path=B;
  * &article=ID&at=N opens an article at the sentence starting at N).
  */
@@ -88,6 +91,7 @@ export function readUrl(): void {
   const article = p.get('article');
   const at = Number(p.get('at'));
   state.article = article ? { id: article, sentence: p.has('at') && Number.isInteger(at) && at >= 0 ? at : null } : null;
+  state.map = p.get('map') === '1';
 }
 
 /** The selection, exploration and path of a URL's parameters (what back and forward restore). */
@@ -112,6 +116,7 @@ export function writeUrl(push = false): void {
   if (state.weakEdges !== state.weakEdgesByDefault) p.set('weak', state.weakEdges ? '1' : '0');
   if (state.minArticles > 1) p.set('articles', String(state.minArticles));
   if (state.colorBy === 'community') p.set('colour', 'community');
+  if (state.map) p.set('map', '1');
   const x = state.exploration;
   if (x) {
     if (x.root !== state.selected) p.set('root', x.root);

@@ -180,7 +180,7 @@ export function setupTimeline(graph: Graph, select: Select, isShown: (node: stri
     clear.hidden = !covered;
     svg.setAttribute('aria-valuetext', covered ? `${bins[covered[0]].label} to ${bins[covered[1]].label}` : 'all dates');
     if (!covered) {
-      range.textContent = `${dated.length} events, ${bins[0].label} to ${bins[bins.length - 1].label}`;
+      range.textContent = `${dated.length} dated event${dated.length === 1 ? '' : 's'}`;
       list.replaceChildren();
       return;
     }
