@@ -296,6 +296,34 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     await page.close();
   });
 
+  test('at 1280×720 the tools fit one row; in a narrow window they scroll sideways on one row, the legend starts folded, and search still selects', async () => {
+    // One row: every tool's top within a control's height of the others'.
+    const rows = (page: Page) => page.$$eval('.toolbar > *', (els) => { const tops = els.map((e) => e.getBoundingClientRect().top); return Math.max(...tops) - Math.min(...tops) < 20 ? 1 : 2; });
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await wide.goto(server.url);
+    await wide.waitForSelector('body[data-ready="true"]');
+    expect(await rows(wide)).toBe(1);
+    expect(await wide.isVisible('#legend .legend-item')).toBe(true);
+    await wide.close();
+    const narrow = await browser.newPage({ viewport: { width: 400, height: 800 } });
+    await narrow.goto(`${server.url}?map=1`);
+    await narrow.waitForSelector('body[data-ready="true"]');
+    expect(await rows(narrow)).toBe(1);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(await narrow.isVisible('#legend .legend-item')).toBe(false);
+    await narrow.click('.legend-toggle');
+    expect(await narrow.isVisible('#legend .legend-item')).toBe(true);
+    await narrow.click('.legend-toggle');
+    await narrow.screenshot({ path: join(shots, 'narrow.png') });
+    await narrow.fill('#search', 'Iraq');
+    await expect.poll(() => narrow.locator('#suggestions li').first().textContent()).toContain('Iraq');
+    await narrow.keyboard.press('Enter');
+    await narrow.waitForSelector('#panel:not([hidden]) #panel-title');
+    const panel = (await narrow.locator('#panel').boundingBox())!;
+    expect(panel.width).toBe(400);
+    await narrow.close();
+  });
+
   test('Read on an evidence opens its article with names highlighted by class and the sentence marked; a name selects its entity; the URL keeps it; Esc closes it', async () => {
     const { page, errors } = await open(`?node=${encodeURIComponent(IRAQ)}`);
     await page.waitForSelector('#panel:not([hidden]) #panel-title');

@@ -12,7 +12,16 @@ export function createLegend(graph: Graph, onChange: () => void): () => void {
   const classes = Object.keys(CLASS_COLORS).filter((k) => counts.has(k));
   for (const k of counts.keys()) if (!classes.includes(k)) classes.push(k);
   const legendCounts = new Map<string, HTMLElement>();
-  legend.append(el('h2', {}, 'Entities'));
+  // A narrow window starts with the list folded: open, it would cover half the graph.
+  const toggle = el('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': 'true', 'aria-controls': 'legend-items' }, 'Entities');
+  const items = el('div', { id: 'legend-items' });
+  const fold = (open: boolean) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    items.hidden = !open;
+  };
+  toggle.addEventListener('click', () => fold(items.hidden));
+  fold(!matchMedia('(max-width: 40rem)').matches);
+  legend.append(el('h2', {}, toggle), items);
   for (const cls of classes) {
     const box = el('input', { type: 'checkbox', 'data-class': cls }) as HTMLInputElement;
     box.checked = !state.hiddenClasses.has(cls);
@@ -23,7 +32,7 @@ export function createLegend(graph: Graph, onChange: () => void): () => void {
     });
     const count = el('span', { class: 'count', 'data-class': cls });
     legendCounts.set(cls, count);
-    legend.append(el('label', { class: 'legend-item' }, box, el('span', { class: 'swatch', style: `background:${CLASS_COLORS[cls] ?? '#868e96'}` }), ` ${CLASS_LABELS[cls] ?? cls} `, count));
+    items.append(el('label', { class: 'legend-item' }, box, el('span', { class: 'swatch', style: `background:${CLASS_COLORS[cls] ?? '#868e96'}` }), ` ${CLASS_LABELS[cls] ?? cls} `, count));
   }
   return () => {
     for (const [cls, node] of legendCounts) {
