@@ -2,4 +2,4 @@
 export { assignCommunities } from './communities.js';
 export { GraphBuilder, buildGraph, layout, layoutAsync, toGexf, toGraphJson, toGraphMl, writeGraphJson, type EntityGraph, type JsonSink } from './entity-graph.js';
 export { computeLayout, computeLayoutInWorker, iterationsFor, type LayoutInput } from './layout.js';
-export type { ArticleSpan, ArticleSummary, ArticleView, EdgeAttributes, EdgeEvidence, EdgeFamily, EntityDetails, EntityRelation, GraphAttributes, NodeAttributes } from './json.js';
+export type { ArticleSpan, ArticleSummary, ArticleView, GraphView, ViewEdgeAttributes, EdgeAttributes, EdgeEvidence, EdgeFamily, EntityDetails, EntityRelation, GraphAttributes, NodeAttributes } from './json.js';

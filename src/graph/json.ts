@@ -95,3 +95,18 @@ export interface ArticleView extends ArticleSummary {
   sentences: { start: number; end: number }[];
   spans: ArticleSpan[];
 }
+
+/** What the viewer draws an edge by: graph.json's edge without its evidence (the panel asks the server for that). */
+export type ViewEdgeAttributes = Pick<EdgeAttributes, 'predicate' | 'family' | 'weak' | 'confidence'>;
+
+/**
+ * What `GET /api/view` answers: the graph as the viewer draws it, a fraction of graph.json's
+ * size. Nodes as in graph.json; each edge is [source, target] as indices into `nodes`, its
+ * predicate and family as indices into `predicates` and `families`, 1 when weak, and its confidence.
+ */
+export interface GraphView {
+  nodes: { key: string; attributes: NodeAttributes }[];
+  predicates: string[];
+  families: EdgeFamily[];
+  edges: [number, number, number, number, 0 | 1, number][];
+}

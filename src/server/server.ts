@@ -10,7 +10,7 @@ import sirv from 'sirv';
 import { MultiDirectedGraph } from 'graphology';
 import { NewskgError } from '../errors.js';
 import { DEFAULT_LIMITS, SparqlService, type SparqlLimits } from './sparql.js';
-import type { EntityDetails, EntityGraph, EntityRelation, GraphAttributes } from '../graph/index.js';
+import type { EntityDetails, EntityGraph, EntityRelation, GraphAttributes, GraphView } from '../graph/index.js';
 import { ArticleReader } from '../query/index.js';
 
 export interface ServeOptions {
@@ -51,6 +51,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 class GraphFile {
   private graph?: EntityGraph;
   private text?: string;
+  private view?: string;
   private mtime = 0;
   constructor(private readonly path: string) {}
 
@@ -64,6 +65,29 @@ class GraphFile {
       throw new NewskgError('serve', `${this.path}: not a graph (${(err as Error).message.split('\n')[0]})`);
     }
     this.mtime = mtime;
+    this.view = undefined;
+  }
+
+  /** The graph as the viewer draws it (GraphView): no evidence, edges as indices. */
+  viewJson(): string {
+    this.refresh();
+    if (this.view === undefined) {
+      const graph = this.graph!;
+      const index = new Map<string, number>();
+      const nodes: GraphView['nodes'] = [];
+      graph.forEachNode((key, attributes) => {
+        index.set(key, nodes.length);
+        nodes.push({ key, attributes });
+      });
+      const predicates = new Map<string, number>();
+      const families = new Map<string, number>();
+      const indexOf = (m: Map<string, number>, v: string) => m.get(v) ?? m.set(v, m.size).get(v)!;
+      const edges: GraphView['edges'] = [];
+      graph.forEachEdge((_e, a, s, t) => edges.push([index.get(s)!, index.get(t)!, indexOf(predicates, a.predicate), indexOf(families, a.family), a.weak ? 1 : 0, Math.round(a.confidence * 1000) / 1000]));
+      const view: GraphView = { nodes, predicates: [...predicates.keys()], families: [...families.keys()] as GraphView['families'], edges };
+      this.view = JSON.stringify(view);
+    }
+    return this.view;
   }
 
   json(): string {
@@ -110,7 +134,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 const LOOPBACK_NAMES = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
 
 /** The request handler, apart from listening, and the SPARQL endpoint it uses. */
-export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, res: ServerResponse) => void; sparql: SparqlService } {
+export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, res: ServerResponse) => void; sparql: SparqlService; warm: () => void } {
   const graphPath = join(opts.dir, 'graph.json');
   if (!existsSync(graphPath)) throw new NewskgError('serve', `${graphPath} does not exist: build first (newskg build --out ${opts.dir})`);
   const viewerDir = opts.viewerDir ?? defaultViewerDir();
@@ -135,6 +159,7 @@ export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, re
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, JSON.stringify({ error: 'read-only: GET and HEAD only' }));
     try {
       if (url.pathname === '/api/graph') return send(res, 200, graph.json());
+      if (url.pathname === '/api/view') return send(res, 200, graph.viewJson());
       if (url.pathname === '/api/entity') {
         const id = url.searchParams.get('id') ?? '';
         const details = graph.details(id);
@@ -154,14 +179,22 @@ export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, re
     }
     files(req, res, () => send(res, 404, 'not found\n', 'text/plain; charset=utf-8'));
   };
-  return { handle, sparql };
+  // Reading the graph (and its view) ahead: otherwise the first page load waits for it.
+  const warm = () => {
+    try {
+      graph.viewJson();
+    } catch {
+      // A broken graph.json is reported to the request that needs it.
+    }
+  };
+  return { handle, sparql, warm };
 }
 
 /** Starts serving; resolves once listening, with the URL to open. */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 5173;
-  const { handle, sparql } = handler({ ...opts, host });
+  const { handle, sparql, warm } = handler({ ...opts, host });
   const server = createServer(handle);
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -170,6 +203,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     });
     server.listen(port, host, () => {
       sparql.warm();
+      setImmediate(warm);
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
       const shown = host.includes(':') ? `[${host}]` : host;

@@ -7,7 +7,7 @@ import { frameNodes } from './camera.js';
 import { byId, el } from './dom.js';
 import { neighbourhood, shortestPaths, type Paths } from './explore.js';
 import type { Graph, Renderer } from './graph.js';
-import type { EdgeAttributes } from './model.js';
+import type { ViewEdgeAttributes } from './model.js';
 import { edgeVisible } from './reducers.js';
 import type { Select } from './selection.js';
 import { readExploration, state, writeUrl } from './state.js';
@@ -16,14 +16,14 @@ let lastPaths: Paths | null = null;
 
 /** Fills the state's computed sets (selection neighbours, explored nodes, path) from what is chosen. Run before the hidden set. */
 export function computeExploration(graph: Graph): void {
-  const follow = (_e: string, a: EdgeAttributes) => edgeVisible(a, state);
+  const follow = (_e: string, a: ViewEdgeAttributes) => edgeVisible(a, state);
   const sel = state.selected;
   state.selectionNeighbours = sel && graph.hasNode(sel) ? neighbourhood(graph, sel, 1, [], follow) : new Set();
   const x = state.exploration;
   state.explored = x && graph.hasNode(x.root) ? neighbourhood(graph, x.root, x.depth, x.expanded, follow) : null;
   // Paths run over stated relations only, as `newskg path` does: co-mentions say too little.
   const stated = { weakEdges: false, minConfidence: state.minConfidence };
-  lastPaths = state.path ? shortestPaths(graph, state.path[0], state.path[1], (_e: string, a: EdgeAttributes) => edgeVisible(a, stated)) : null;
+  lastPaths = state.path ? shortestPaths(graph, state.path[0], state.path[1], (_e: string, a: ViewEdgeAttributes) => edgeVisible(a, stated)) : null;
   state.pathNodes = lastPaths ? lastPaths.nodes : null;
   state.pathEdges = lastPaths ? lastPaths.edges : null;
 }

@@ -15,7 +15,7 @@ import { setupReader, type Reader } from './reader.js';
 import { nonOverlappingLabels } from './labels.js';
 import { createLegend } from './legend.js';
 import { setupMap, type MapDot } from './map.js';
-import type { EdgeAttributes } from './model.js';
+import type { ViewEdgeAttributes } from './model.js';
 import { computeHidden, edgeDisplay, nodeDisplay, type EdgeDisplay, type View } from './reducers.js';
 import { setupSearch } from './searchbox.js';
 import { setupSelection } from './selection.js';
@@ -24,14 +24,18 @@ import { setupTimeline } from './timeline.js';
 import './style.css';
 
 /** Timings the benchmark reads (navigation to first frame and to interactive, ms) and counts the tests read. */
-const timings: { firstFrame?: number; interactive?: number } = {};
-const probe: { timings: typeof timings; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number; mapDots?: () => MapDot[] } = { timings };
+const timings: { firstFrame?: number; interactive?: number; steps: Record<string, number> } = { steps: {} };
+/** When each step of the load ended (ms since navigation): where the time to the first frame goes. */
+const mark = (step: string) => (timings.steps[step] = performance.now());
+const probe: { timings: typeof timings; hubs?: () => string[]; hoverMs?: (node: string) => number; selectMs?: (node: string) => number; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number; mapDots?: () => MapDot[] } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
 
 const CO_MENTIONS_SHOWN_UP_TO = 3000;
+/** Past this many nodes the renderer draws for speed: fewer labels, no edges while moving, hovers that redraw only what they touch. */
+const LARGE = 2000;
 
 function createRenderer(graph: Graph, view: View): Renderer {
-  const large = graph.order > 2000;
+  const large = graph.order > LARGE;
   const labels = nonOverlappingLabels();
   const renderer: Renderer = new Sigma(graph, byId('graph'), {
     defaultDrawNodeLabel: labels.draw,
@@ -47,7 +51,7 @@ function createRenderer(graph: Graph, view: View): Renderer {
     labelFont: 'system-ui, sans-serif',
     // Sigma's copy of the attributes is both what the reducers read and what they fill in.
     nodeReducer: (node, a) => nodeDisplay(node, a, view, a),
-    edgeReducer: (edge, a) => edgeDisplay(edge, a, view, graph, a as EdgeAttributes & EdgeDisplay),
+    edgeReducer: (edge, a) => edgeDisplay(edge, a, view, graph, a as ViewEdgeAttributes & EdgeDisplay),
   });
   labels.attach(renderer);
   return renderer;
@@ -60,6 +64,8 @@ function exposeProbe(graph: Graph, renderer: Renderer): void {
   probe.positions = () => graph.mapNodes((_n, a) => a.x + a.y);
   probe.color = (n) => renderer.getNodeDisplayData(n)?.color;
   probe.edgesShown = (weak) => graph.filterEdges((e, a) => a.weak === weak && !renderer.getEdgeDisplayData(e)?.hidden).length;
+  // The five nodes with the most connections (the benchmark hovers and selects them).
+  probe.hubs = () => graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a)).slice(0, 5);
   probe.pathLabels = () => [...(state.pathNodes ?? [])].map((n) => graph.getNodeAttribute(n, 'label')).sort();
   // What one state change costs: reducers over the whole graph and a render (the benchmark reads it).
   probe.refreshMs = () => {
@@ -72,12 +78,19 @@ function exposeProbe(graph: Graph, renderer: Renderer): void {
 async function main(): Promise<void> {
   const status = byId('status');
   status.textContent = 'Loading the graph…';
-  const graph = await loadGraph();
+  mark('script');
+  const graph = await loadGraph(mark);
+  mark('sizes');
   // Past a few thousand nodes co-mentions are a hairball over what the articles state: off unless asked for.
   state.weakEdgesByDefault = graph.order <= CO_MENTIONS_SHOWN_UP_TO;
+  state.hoverFades = graph.order <= LARGE;
   readUrl();
   const hiddenNodes = new Set<string>();
+  // The display state is whole before sigma's constructor runs the reducers: its first frame is the final one, with no second pass over the graph.
+  computeExploration(graph);
+  computeHidden(graph, state, hiddenNodes);
   const renderer = createRenderer(graph, { state, hiddenNodes });
+  mark('renderer');
   exposeProbe(graph, renderer);
   // Sigma draws its first frame in its constructor; the browser shows it at the next animation frame.
   requestAnimationFrame(() => {
@@ -96,8 +109,26 @@ async function main(): Promise<void> {
   setupLayout(graph);
   setupExport(renderer);
   const exploration = setupExploration(graph, renderer, select, update);
+  mark('wired');
   const map = setupMap(graph, renderer, select, update);
   probe.mapDots = map.dots;
+  // What a hover and a selection cost, through their own handlers (the selection's fetch of details apart).
+  probe.hoverMs = (node) => {
+    const t0 = performance.now();
+    renderer.emit('enterNode', { node } as never);
+    const ms = performance.now() - t0;
+    renderer.emit('leaveNode', { node } as never);
+    return ms;
+  };
+  probe.selectMs = (node) => {
+    const t0 = performance.now();
+    state.selected = node;
+    update();
+    const ms = performance.now() - t0;
+    state.selected = null;
+    update();
+    return ms;
+  };
 
   function update(): void {
     computeExploration(graph);
@@ -112,12 +143,9 @@ async function main(): Promise<void> {
     map.render();
   }
 
-  computeExploration(graph);
-  computeHidden(graph, state, hiddenNodes);
   refreshLegend();
   exploration.render();
   timeline.render();
-  renderer.refresh({ skipIndexation: true });
   map.render();
   status.textContent = `${graph.order} nodes, ${graph.size} edges`;
   // A shared link opens on what it shows: the path or the neighbourhood, else the selected node.

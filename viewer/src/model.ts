@@ -1,5 +1,5 @@
 /** What the server sends (the shapes shared with the build, src/graph/json.ts) and how the viewer draws it. */
-export type { ArticleSpan, ArticleView, EdgeAttributes, EntityDetails, EntityRelation, NodeAttributes } from '../../src/graph/json.js';
+export type { ArticleSpan, ArticleView, EdgeAttributes, EntityDetails, EntityRelation, GraphView, NodeAttributes, ViewEdgeAttributes } from '../../src/graph/json.js';
 
 /** Colours of entity classes: related classes share a hue family. */
 export const CLASS_COLORS: Record<string, string> = {

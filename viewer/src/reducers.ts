@@ -69,7 +69,7 @@ export function computeHidden(nodes: { forEachNode(callback: (node: string, a: F
 
 /** What stays bright: the hovered node's neighbours, else a path's nodes, else the selected node's neighbours, else everything. */
 function inFocus(node: string, state: ViewState): boolean {
-  if (state.hovered !== null) return state.hoverNeighbours.has(node);
+  if (state.hovered !== null && state.hoverFades) return state.hoverNeighbours.has(node);
   if (state.pathNodes) return state.pathNodes.has(node);
   if (state.selected !== null) return state.selectionNeighbours.has(node);
   return true;
@@ -90,16 +90,18 @@ export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAtt
   const { state, hiddenNodes } = view;
   const hidden = hiddenNodes.has(node);
   const selected = node === state.selected;
-  const faded = hidden || (!selected && !inFocus(node, state));
+  // On a large graph a hover brings out the hovered node's neighbours over whatever else is shown.
+  const brought = !state.hoverFades && state.hovered !== null && state.hoverNeighbours.has(node);
+  const faded = hidden || (!selected && !brought && !inFocus(node, state));
   if (selected) out.size = a.size * 1.6;
   if (faded && !selected) out.label = '';
   out.color = faded ? FADED : nodeColor(a, state);
   out.hidden = hidden && !selected;
-  out.highlighted = selected || node === state.hovered;
+  out.highlighted = selected || node === state.hovered || brought;
   // A path's steps and an exploration's root are read name by name: their labels always show. The
   // rest go through sigma's label grid, and labels.ts leaves out one that would cover another.
   out.forceLabel = !faded && !hidden && (Boolean(state.pathNodes?.has(node)) || node === state.exploration?.root);
-  out.zIndex = selected || node === state.hovered ? 2 : faded ? 0 : 1;
+  out.zIndex = selected || node === state.hovered || brought ? 2 : faded ? 0 : 1;
   return out;
 }
 
@@ -108,15 +110,17 @@ export function edgeDisplay<D extends EdgeDisplay>(edge: string, a: Pick<EdgeAtt
   const { state, hiddenNodes } = view;
   const source = ends.source(edge);
   const target = ends.target(edge);
-  const focus = state.hovered ?? state.selected;
-  const onPath = state.hovered === null && state.pathEdges !== null && state.pathEdges.has(edge);
-  const faded = state.hovered === null && state.pathEdges ? !onPath : focus !== null && source !== focus && target !== focus;
+  const hovered = state.hoverFades ? state.hovered : null;
+  const focus = hovered ?? state.selected;
+  const onPath = hovered === null && state.pathEdges !== null && state.pathEdges.has(edge);
+  const brought = !state.hoverFades && state.hovered !== null && (source === state.hovered || target === state.hovered);
+  const faded = !brought && (hovered === null && state.pathEdges ? !onPath : focus !== null && source !== focus && target !== focus);
   out.hidden = !edgeVisible(a, state) || hiddenNodes.has(source) || hiddenNodes.has(target);
   out.color = faded ? FADED : (FAMILY_COLORS[a.family] ?? '#adb5bd');
-  out.size = onPath ? 3 : a.weak ? 0.5 : 1.5;
+  out.size = onPath || brought ? 3 : a.weak ? 0.5 : 1.5;
   // A path's edges say what links each step, whatever the edge-label switch.
   out.label = (state.edgeLabels || onPath) && !a.weak ? a.predicate : '';
-  out.zIndex = onPath ? 2 : faded ? 0 : 1;
+  out.zIndex = onPath || brought ? 2 : faded ? 0 : 1;
   return out;
 }
 

@@ -16,6 +16,11 @@ export interface ViewState {
   hovered: string | null;
   /** The hovered node and its neighbours, computed once per hover. */
   hoverNeighbours: Set<string>;
+  /**
+   * Whether a hover fades everything but the hovered node's neighbours. On a large graph it does
+   * not: it brings them out instead, which touches only them, so a hover stays fast (set on load).
+   */
+  hoverFades: boolean;
   selected: string | null;
   hiddenClasses: Set<string>;
   minConfidence: number;
@@ -47,6 +52,7 @@ export interface ViewState {
 export const state: ViewState = {
   hovered: null,
   hoverNeighbours: new Set(),
+  hoverFades: true,
   selected: null,
   hiddenClasses: new Set(),
   minConfidence: 0,
