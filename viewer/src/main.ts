@@ -46,6 +46,7 @@ function createRenderer(graph: Graph, view: View): Renderer {
     labelDensity: large ? 0.4 : 0.9,
     labelGridCellSize: 90,
     hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
     zIndex: true,
     edgeLabelSize: 11,
     labelFont: 'system-ui, sans-serif',
