@@ -95,9 +95,11 @@ class GraphFile {
     return this.text!;
   }
 
-  hasNode(id: string): boolean {
+  /** Whether the graph has a node, as one test for many (an article's spans): the file is checked once, not per span. */
+  nodeTest(): (id: string) => boolean {
     this.refresh();
-    return this.graph!.hasNode(id);
+    const graph = this.graph!;
+    return (id) => graph.hasNode(id);
   }
 
   details(id: string): EntityDetails | undefined {
@@ -169,7 +171,7 @@ export function handler(opts: ServeOptions): { handle: (req: IncomingMessage, re
         const id = url.searchParams.get('id') ?? '';
         if (!articles.available) return send(res, 404, JSON.stringify({ error: `this build kept no article texts (${opts.dir} has no articles.jsonl.gz)` }));
         articles
-          .read(id, (iri) => graph.hasNode(iri))
+          .read(id, graph.nodeTest())
           .then((view) => (view ? send(res, 200, JSON.stringify(view)) : send(res, 404, JSON.stringify({ error: `no article ${JSON.stringify(id)} in this build` }))))
           .catch((err: Error) => send(res, 500, JSON.stringify({ error: err.message.split('\n')[0] })));
         return;

@@ -12,10 +12,11 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from '../../src/pipeline/index.js';
 import { generatedGraph } from '../helpers/generated-graph.js';
 import { serve } from '../../src/server/index.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 let root = dirname(fileURLToPath(import.meta.url));
 while (!existsSync(join(root, 'package.json'))) root = dirname(root);
@@ -27,7 +28,7 @@ writeFileSync(join(bigOut, 'graph.json'), JSON.stringify(generatedGraph(10_000, 
 const wideOut = mkdtempSync(join(tmpdir(), 'newskg-viewer-bench-'));
 writeFileSync(join(wideOut, 'graph.json'), JSON.stringify(generatedGraph(15_000, 45_000)));
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await launchChromium();
 type Probe = { timings: { firstFrame: number; interactive: number; steps: Record<string, number> }; nodes: number; hubs?: () => string[]; hoverMs: (n: string) => number; selectMs: (n: string) => number; refreshMs: () => number };
 const STEPS = ['script', 'response', 'parse', 'import', 'sizes', 'renderer', 'wired'];
 

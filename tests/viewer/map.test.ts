@@ -6,18 +6,17 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline/index.js';
 import { serve, type RunningServer } from '../../src/server/index.js';
 import { generatedGraph } from '../helpers/generated-graph.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const CHROMIUM = '/usr/bin/chromium';
 const found = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 const shots = join(root, 'tests', 'viewer', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const IRAQ = 'https://newskg.org/id/place/iraq';
 
 type Dot = { node: string; x: number; y: number; r: number };
@@ -69,7 +68,7 @@ describe.skipIf(!found && !inCi)('the map of the seed graph in chromium', () => 
     await build({ paths: [join(root, 'seeds')], out, base: 'https://newskg.org/id/', formats: ['json'] });
     graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
     server = await serve({ dir: out, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     mkdirSync(shots, { recursive: true });
   }, 120_000);
   afterAll(async () => {
@@ -169,7 +168,7 @@ describe.skipIf(!found && !inCi)('the map of a large graph in chromium', () => {
     const out = mkdtempSync(join(tmpdir(), 'newskg-map-large-'));
     writeFileSync(join(out, 'graph.json'), JSON.stringify(graph));
     server = await serve({ dir: out, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

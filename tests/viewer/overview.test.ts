@@ -5,12 +5,12 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serve, type RunningServer } from '../../src/server/index.js';
 import { generatedGraph } from '../helpers/generated-graph.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const found = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 const shots = new URL('./screenshots/', import.meta.url).pathname;
@@ -31,7 +31,7 @@ describe.skipIf(!found && !inCi)('the overview of a large graph in chromium', ()
     const out = mkdtempSync(join(tmpdir(), 'newskg-overview-'));
     writeFileSync(join(out, 'graph.json'), JSON.stringify(graph));
     server = await serve({ dir: out, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

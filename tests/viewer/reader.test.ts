@@ -5,13 +5,13 @@
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline/index.js';
 import { serve, type RunningServer } from '../../src/server/index.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const CHROMIUM = '/usr/bin/chromium';
 const found = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 
@@ -25,7 +25,7 @@ describe.skipIf(!found && !inCi)('the article view of hostile articles in chromi
     const out = mkdtempSync(join(tmpdir(), 'newskg-reader-'));
     await build({ paths: [input], out, base: 'https://newskg.org/id/', formats: ['json'] });
     server = await serve({ dir: out, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

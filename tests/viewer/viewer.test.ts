@@ -6,14 +6,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline/index.js';
 import { KnowledgeGraph } from '../../src/query/index.js';
 import { serve, type RunningServer } from '../../src/server/index.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const CHROMIUM = '/usr/bin/chromium';
 const found = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 if (!found && !inCi) console.warn('skipping tests/viewer: no /usr/bin/chromium (apt-get install chromium); with CI set they fail instead');
@@ -45,7 +45,7 @@ describe.skipIf(!found && !inCi)('the viewer in chromium', () => {
     graphJson = graph;
     persons = graph.nodes.filter((n: { attributes: { class: string } }) => n.attributes.class === 'Person').length;
     server = await serve({ dir: out, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
     mkdirSync(shots, { recursive: true });
   }, 120_000);
   afterAll(async () => {
