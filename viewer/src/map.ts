@@ -28,11 +28,7 @@ export interface MapView {
   dots: () => MapDot[];
 }
 
-interface Drawn {
-  node: string;
-  x: number;
-  y: number;
-  r: number;
+interface Drawn extends MapDot {
   color: string;
 }
 

@@ -46,11 +46,16 @@ export interface EdgeEnds {
 
 type FilteredAttributes = Pick<NodeAttributes, 'class' | 'dateEarliest' | 'dateLatest' | 'articles'>;
 
+/** Whether the days [first, last] meet the range [from, to]; null at either end is open. Dates compare as YYYY-MM-DD strings. */
+export function datesMeet(first: string | null, last: string | null, from: string | null, to: string | null): boolean {
+  return !((from && last !== null && last < from) || (to && first !== null && first > to));
+}
+
 /** Whether the filters (hidden classes, fewest articles, the events' date range) hide a node; the exploration's bounds are applied in computeHidden. */
 export function isHidden(a: FilteredAttributes, state: ViewState): boolean {
   if (state.hiddenClasses.has(a.class)) return true;
   if (a.articles < state.minArticles) return true;
-  if (a.dateEarliest && ((state.dateFrom && a.dateLatest! < state.dateFrom) || (state.dateTo && a.dateEarliest > state.dateTo))) return true;
+  if (a.dateEarliest && !datesMeet(a.dateEarliest, a.dateLatest!, state.dateFrom, state.dateTo)) return true;
   return false;
 }
 

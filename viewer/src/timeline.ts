@@ -5,6 +5,7 @@
  */
 import { byId, el } from './dom.js';
 import type { Graph } from './graph.js';
+import { datesMeet } from './reducers.js';
 import type { Select } from './selection.js';
 import { state } from './state.js';
 
@@ -79,7 +80,7 @@ const previousDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) -
 /** The bars a date range covers: [first, last] indices, or null when the range is open at both ends. */
 function coveredBins(bins: Bin[], from: string | null, to: string | null): [number, number] | null {
   if (!from && !to) return null;
-  const overlaps = (b: Bin) => !(from && b.to && b.to < from) && !(to && b.from && b.from > to);
+  const overlaps = (b: Bin) => datesMeet(b.from, b.to, from, to);
   const first = bins.findIndex(overlaps);
   if (first < 0) return null;
   let last = first;
