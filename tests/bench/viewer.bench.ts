@@ -6,7 +6,8 @@
  *   steps: script, response, JSON parse, graph import, sigma's constructor, the page's wiring);
  * - frames per second while the graph is dragged;
  * - the cost of a hover and of a selection change, through their own handlers.
- * Medians of 5 page loads.
+ * Medians of 5 page loads. `BENCH_VIEWER_BUILD=DIR` adds a build folder of your own (a real
+ * build of 15,000 nodes, say: eight retitled copies of ../shared's Wikinews make one).
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +59,9 @@ async function dragFps(page: Page): Promise<number> {
 }
 
 console.log('viewer benchmark (headless chromium, software rendering; medians of 5 loads)');
-for (const [name, dir] of [['seed graph', seedOut], ['generated 10k nodes / 50k edges', bigOut], ['generated 15k nodes / 45k edges', wideOut]] as const) {
+const graphs: [string, string][] = [['seed graph', seedOut], ['generated 10k nodes / 50k edges', bigOut], ['generated 15k nodes / 45k edges', wideOut]];
+if (process.env.BENCH_VIEWER_BUILD) graphs.push([`the build in ${process.env.BENCH_VIEWER_BUILD}`, process.env.BENCH_VIEWER_BUILD]);
+for (const [name, dir] of graphs) {
   const server = await serve({ dir, port: 0 });
   const runs: { first: number; interactive: number; steps: Record<string, number>; hover: number; select: number; fps: number; nodes: number }[] = [];
   for (let i = 0; i < 5; i++) {

@@ -15,7 +15,7 @@ const found = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 
-type Probe = { shown: (cls?: string) => number; color: (n: string) => string | undefined; edgesShown: (weak: boolean) => number };
+type Probe = { shown: (cls?: string) => number; color: (n: string) => string | undefined; edgesShown: (weak: boolean) => number; hubs: () => string[]; display: () => string; refreshMs: () => number; select: (n: string | null) => Promise<void> };
 const newskg = () => (window as unknown as { newskg: Probe }).newskg;
 const edgesShown = (page: Page, weak: boolean) => page.evaluate(`(${newskg})().edgesShown(${weak})`) as Promise<number>;
 const shown = (page: Page) => page.evaluate(`(${newskg})().shown()`) as Promise<number>;
@@ -58,6 +58,27 @@ describe.skipIf(!found && !inCi)('the overview of a large graph in chromium', ()
     const again = await open('?weak=1');
     expect(await again.isChecked('#weak-edges')).toBe(true);
     await again.close();
+  });
+
+  test('a selection brings out its neighbours without fading the rest, and redrawing only what it touches leaves what a full redraw would', async () => {
+    const page = await open();
+    const [a, b] = (await page.evaluate(`(${newskg})().hubs()`)) as string[];
+    const idle = (await page.evaluate(`(${newskg})().color(${JSON.stringify(a)})`)) as string;
+    const nodeColours = (display: string) => display.split('\n').slice(0, graph.nodes.length).map((line) => line.split(',')[1]);
+    const before = nodeColours((await page.evaluate(`(${newskg})().display()`)) as string);
+    // Select one hub, then another (the first's neighbourhood must be undone), then none.
+    for (const node of [a, b, null]) {
+      await page.evaluate(`(${newskg})().select(${JSON.stringify(node)})`);
+      const partial = (await page.evaluate(`(${newskg})().display()`)) as string;
+      await page.evaluate(`(${newskg})().refreshMs()`);
+      const full = (await page.evaluate(`(${newskg})().display()`)) as string;
+      expect(partial.split('\n').length).toBe(graph.nodes.length + graph.edges.length);
+      expect(partial).toBe(full);
+      // Nothing fades: every node keeps its colour.
+      expect(nodeColours(partial)).toEqual(before);
+    }
+    expect(await page.evaluate(`(${newskg})().color(${JSON.stringify(a)})`)).toBe(idle);
+    await page.close();
   });
 
   test('the articles slider hides every entity named in fewer articles, and the URL keeps it', async () => {

@@ -8,7 +8,7 @@ import type { ViewState } from '../../viewer/src/state.js';
 const FADED = '#e9ecef';
 
 function viewState(overrides: Partial<ViewState> = {}): ViewState {
-  return { hovered: null, hoverNeighbours: new Set(), hoverFades: true, selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, weakEdgesByDefault: true, minArticles: 1, colorBy: 'class', selectionNeighbours: new Set(), exploration: null, explored: null, path: null, pathNodes: null, pathEdges: null, article: null, map: false, ...overrides };
+  return { hovered: null, hoverNeighbours: new Set(), focusFades: true, selected: null, hiddenClasses: new Set(), minConfidence: 0, dateFrom: null, dateTo: null, edgeLabels: false, weakEdges: true, weakEdgesByDefault: true, minArticles: 1, colorBy: 'class', selectionNeighbours: new Set(), exploration: null, explored: null, path: null, pathNodes: null, pathEdges: null, article: null, map: false, ...overrides };
 }
 
 const node = (label: string, cls: NodeAttributes['class'], size: number, extra: Partial<NodeAttributes> = {}): NodeAttributes => ({ label, class: cls, category: CATEGORY_OF[cls]!, aliases: [], handles: [], mentionCount: 1, articles: 1, x: 0, y: 0, size, ...extra });
@@ -91,9 +91,11 @@ describe('nodeDisplay', () => {
     ['hovered: highlighted and on top', 'alice', hoverAlice, { hidden: false, label: 'Alice', color: '#e4572e', size: 4, highlighted: true, zIndex: 2 }],
     ['a neighbour of the hovered node: as it was', 'france', hoverAlice, { hidden: false, label: 'France', color: '#2b8a3e', size: 5, highlighted: false, zIndex: 1 }],
     ['not a neighbour of the hovered node: faded, label blanked', 'attack', hoverAlice, { hidden: false, label: '', color: FADED, size: 6, highlighted: false, zIndex: 0 }],
-    ['a large graph, hovered: its neighbour is brought out', 'france', { ...hoverAlice, hoverFades: false }, { hidden: false, label: 'France', color: '#2b8a3e', highlighted: true, zIndex: 2 }],
-    ['a large graph, hovered: the rest is left as it was', 'attack', { ...hoverAlice, hoverFades: false }, { hidden: false, label: 'Attack in Paris', color: '#f59f00', highlighted: false, zIndex: 1 }],
-    ['a large graph, hovered beside a selection: its neighbour shows over the fade', 'paris', { ...hoverAlice, hoverFades: false, selected: 'attack', selectionNeighbours: new Set(['attack']) }, { color: '#94d82d', highlighted: true }],
+    ['a large graph, hovered: its neighbour is brought out', 'france', { ...hoverAlice, focusFades: false }, { hidden: false, label: 'France', color: '#2b8a3e', highlighted: true, zIndex: 2 }],
+    ['a large graph, hovered: the rest is left as it was', 'attack', { ...hoverAlice, focusFades: false }, { hidden: false, label: 'Attack in Paris', color: '#f59f00', highlighted: false, zIndex: 1 }],
+    ['a large graph, selected: its neighbour is brought out', 'france', { ...selectAlice, focusFades: false }, { hidden: false, label: 'France', color: '#2b8a3e', highlighted: true, zIndex: 2 }],
+    ['a large graph, selected: the rest is left as it was', 'attack', { ...selectAlice, focusFades: false }, { hidden: false, label: 'Attack in Paris', color: '#f59f00', highlighted: false, zIndex: 1 }],
+    ['a large graph, hovered beside a selection: its neighbour is brought out too', 'paris', { ...hoverAlice, focusFades: false, selected: 'attack', selectionNeighbours: new Set(['attack']) }, { color: '#94d82d', highlighted: true }],
     ['an event before the date range: hidden', 'attack', { dateFrom: '2021-04-01' }, { hidden: true, label: '', color: FADED, size: 6, highlighted: false, zIndex: 0 }],
     ['an event inside the date range: shown', 'attack', { dateFrom: '2021-03-02', dateTo: '2021-03-02' }, { hidden: false, label: 'Attack in Paris', color: '#f59f00', size: 6, highlighted: false, zIndex: 1 }],
     ['a neighbour of the selected node: as it was', 'france', selectAlice, { hidden: false, label: 'France', color: '#2b8a3e', zIndex: 1 }],
@@ -134,8 +136,10 @@ describe('edgeDisplay', () => {
     ['touching no hidden node: shown', 'place', { hiddenClasses: new Set(['Person']) }, { hidden: false }],
     ['touching the hovered node: as it was', 'warned', hoverAlice, { color: '#d9480f', zIndex: 1 }],
     ['not touching the hovered node: faded', 'place', hoverAlice, { color: FADED, zIndex: 0 }],
-    ['a large graph, touching the hovered node: thick and on top', 'warned', { ...hoverAlice, hoverFades: false }, { color: '#d9480f', size: 3, zIndex: 2 }],
-    ['a large graph, not touching the hovered node: as it was', 'place', { ...hoverAlice, hoverFades: false }, { color: '#37b24d', zIndex: 1 }],
+    ['a large graph, touching the hovered node: thick and on top', 'warned', { ...hoverAlice, focusFades: false }, { color: '#d9480f', size: 3, zIndex: 2 }],
+    ['a large graph, not touching the hovered node: as it was', 'place', { ...hoverAlice, focusFades: false }, { color: '#37b24d', zIndex: 1 }],
+    ['a large graph, touching the selected node: thick and on top', 'place', { selected: 'attack', focusFades: false }, { color: '#37b24d', size: 3, zIndex: 2 }],
+    ['a large graph, not touching the selected node: as it was', 'warned', { selected: 'attack', focusFades: false }, { color: '#d9480f', size: 1.5, zIndex: 1 }],
     ['not touching the selected node: faded', 'warned', { selected: 'attack' }, { color: FADED, zIndex: 0 }],
     ['touching the selected node: as it was', 'place', { selected: 'attack' }, { color: '#37b24d', zIndex: 1 }],
     ['on the path: wide, labelled, on top', 'warned', { pathEdges: new Set(['warned']) }, { color: '#d9480f', size: 3, label: 'warned', zIndex: 2 }],

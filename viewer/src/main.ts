@@ -4,6 +4,7 @@
  * module loads the graph, creates the renderer and wires the page's parts to them.
  */
 import Sigma from 'sigma';
+import { NodePointProgram } from 'sigma/rendering';
 import { setupControls } from './controls.js';
 import { byId } from './dom.js';
 import { computeExploration, setupExploration } from './exploration.js';
@@ -15,7 +16,7 @@ import { setupReader, type Reader } from './reader.js';
 import { nonOverlappingLabels } from './labels.js';
 import { createLegend } from './legend.js';
 import { setupMap, type MapDot } from './map.js';
-import type { ViewEdgeAttributes } from './model.js';
+import type { NodeAttributes, ViewEdgeAttributes } from './model.js';
 import { computeHidden, edgeDisplay, nodeDisplay, type EdgeDisplay, type View } from './reducers.js';
 import { setupSearch } from './searchbox.js';
 import { setupSelection } from './selection.js';
@@ -27,17 +28,20 @@ import './style.css';
 const timings: { firstFrame?: number; interactive?: number; steps: Record<string, number> } = { steps: {} };
 /** When each step of the load ended (ms since navigation): where the time to the first frame goes. */
 const mark = (step: string) => (timings.steps[step] = performance.now());
-const probe: { timings: typeof timings; hubs?: () => string[]; hoverMs?: (node: string) => number; selectMs?: (node: string) => number; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number; mapDots?: () => MapDot[] } = { timings };
+const probe: { timings: typeof timings; hubs?: () => string[]; hoverMs?: (node: string) => number; selectMs?: (node: string) => number; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number; display?: () => string; select?: (node: string | null) => Promise<void>; mapDots?: () => MapDot[] } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
 
 const CO_MENTIONS_SHOWN_UP_TO = 3000;
-/** Past this many nodes the renderer draws for speed: fewer labels, no edges while moving, hovers that redraw only what they touch. */
+/**
+ * Past this many nodes the renderer draws for speed: fewer labels, nothing but nodes while moving,
+ * nodes as points, hovers and selections that redraw only what they touch.
+ */
 const LARGE = 2000;
 
 function createRenderer(graph: Graph, view: View): Renderer {
   const large = graph.order > LARGE;
   const labels = nonOverlappingLabels();
-  const renderer: Renderer = new Sigma(graph, byId('graph'), {
+  const renderer: Renderer = new Sigma<NodeAttributes, ViewEdgeAttributes>(graph, byId('graph'), {
     defaultDrawNodeLabel: labels.draw,
     // Arrows show direction; past 20,000 edges they are noise and cost more than lines to draw.
     defaultEdgeType: graph.size > 20_000 ? 'line' : 'arrow',
@@ -47,6 +51,9 @@ function createRenderer(graph: Graph, view: View): Renderer {
     labelGridCellSize: 90,
     hideEdgesOnMove: large,
     hideLabelsOnMove: large,
+    // A point is one vertex where sigma's circle is three: in the tests' software WebGL, dragging
+    // 10,000 nodes goes from 6 to 25 frames/s. Points leave the screen whole at its edge.
+    nodeProgramClasses: large ? { circle: NodePointProgram } : {},
     zIndex: true,
     edgeLabelSize: 11,
     labelFont: 'system-ui, sans-serif',
@@ -65,6 +72,18 @@ function exposeProbe(graph: Graph, renderer: Renderer): void {
   probe.positions = () => graph.mapNodes((_n, a) => a.x + a.y);
   probe.color = (n) => renderer.getNodeDisplayData(n)?.color;
   probe.edgesShown = (weak) => graph.filterEdges((e, a) => a.weak === weak && !renderer.getEdgeDisplayData(e)?.hidden).length;
+  // What every node and edge shows now, as one string (a test compares it before and after a full refresh).
+  probe.display = () => {
+    const node = (n: string) => {
+      const d = renderer.getNodeDisplayData(n);
+      return d && [n, d.color, d.size, d.hidden, d.highlighted, d.label, d.zIndex].join();
+    };
+    const edge = (e: string) => {
+      const d = renderer.getEdgeDisplayData(e);
+      return d && [e, d.color, d.size, d.hidden, d.label, d.zIndex].join();
+    };
+    return [...graph.mapNodes(node), ...graph.mapEdges(edge)].join('\n');
+  };
   // The five nodes with the most connections (the benchmark hovers and selects them).
   probe.hubs = () => graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a)).slice(0, 5);
   probe.pathLabels = () => [...(state.pathNodes ?? [])].map((n) => graph.getNodeAttribute(n, 'label')).sort();
@@ -84,7 +103,7 @@ async function main(): Promise<void> {
   mark('sizes');
   // Past a few thousand nodes co-mentions are a hairball over what the articles state: off unless asked for.
   state.weakEdgesByDefault = graph.order <= CO_MENTIONS_SHOWN_UP_TO;
-  state.hoverFades = graph.order <= LARGE;
+  state.focusFades = graph.order <= LARGE;
   readUrl();
   const hiddenNodes = new Set<string>();
   // The display state is whole before sigma's constructor runs the reducers: its first frame is the final one, with no second pass over the graph.
@@ -98,21 +117,24 @@ async function main(): Promise<void> {
     timings.firstFrame = performance.now();
   });
 
-  const refreshLegend = createLegend(graph, update);
-  setupControls(graph, renderer, update);
+  // A full update for every other change (wrapped: no handler's argument is mistaken for a selection).
+  const updateAll = () => update();
+  const refreshLegend = createLegend(graph, updateAll);
+  setupControls(graph, renderer, updateAll);
   setupHover(graph, renderer);
   // The panel's evidence opens the article view, whose names select entities in turn.
   let reader: Reader | undefined;
-  const select = setupSelection(graph, renderer, update, (id, at) => void reader?.open(id, at));
+  const select = setupSelection(graph, renderer, (before) => update({ selectedBefore: before }), (id, at) => void reader?.open(id, at));
   reader = setupReader(graph, select);
-  const timeline = setupTimeline(graph, select, (n) => !hiddenNodes.has(n), update);
+  const timeline = setupTimeline(graph, select, (n) => !hiddenNodes.has(n), updateAll);
   setupSearch(graph, select);
   setupLayout(graph);
   setupExport(renderer);
-  const exploration = setupExploration(graph, renderer, select, update);
+  const exploration = setupExploration(graph, renderer, select, updateAll);
   mark('wired');
-  const map = setupMap(graph, renderer, select, update);
+  const map = setupMap(graph, renderer, select, updateAll);
   probe.mapDots = map.dots;
+  probe.select = (node) => select(node);
   // What a hover and a selection cost, through their own handlers (the selection's fetch of details apart).
   probe.hoverMs = (node) => {
     const t0 = performance.now();
@@ -124,24 +146,41 @@ async function main(): Promise<void> {
   probe.selectMs = (node) => {
     const t0 = performance.now();
     state.selected = node;
-    update();
+    update({ selectedBefore: null });
     const ms = performance.now() - t0;
     state.selected = null;
-    update();
+    update({ selectedBefore: node });
     return ms;
   };
 
-  function update(): void {
+  // The exploration and path the renderer last drew in full: going back or forward changes them along with the selection.
+  const explorationKey = () => JSON.stringify([state.exploration, state.path]);
+  let drawnExploration = explorationKey();
+
+  /** Brings every view in line with the state; `change` says when the selection moved (from `selectedBefore`). */
+  function update(change?: { selectedBefore: string | null }): void {
+    const neighboursBefore = state.selectionNeighbours;
+    // A selection alone hides nothing and shows nothing new: the filters' work stands, and on a large graph only its neighbourhoods are redrawn.
+    const selectionOnly = change !== undefined && explorationKey() === drawnExploration;
     computeExploration(graph);
-    computeHidden(graph, state, hiddenNodes);
+    if (!selectionOnly) computeHidden(graph, state, hiddenNodes);
     exploration?.render();
     reader?.render();
     timeline?.render();
     refreshLegend();
     writeUrl();
-    renderer.refresh({ skipIndexation: true });
+    if (selectionOnly && !state.focusFades) refreshSelection(change.selectedBefore, neighboursBefore);
+    else renderer.refresh({ skipIndexation: true });
+    drawnExploration = explorationKey();
     // After the refresh: the map reads the display data it leaves.
     map.render();
+  }
+
+  /** On a large graph a selection touches only its old and new neighbourhoods: sigma redraws those alone. */
+  function refreshSelection(before: string | null, neighboursBefore: Set<string>): void {
+    const ends = [before, state.selected].filter((n): n is string => n !== null && graph.hasNode(n));
+    const nodes = new Set([...ends, ...neighboursBefore, ...state.selectionNeighbours]);
+    renderer.refresh({ partialGraph: { nodes: [...nodes], edges: ends.flatMap((n) => graph.edges(n)) }, skipIndexation: true });
   }
 
   refreshLegend();

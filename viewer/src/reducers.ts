@@ -74,9 +74,9 @@ export function computeHidden(nodes: { forEachNode(callback: (node: string, a: F
 
 /** What stays bright: the hovered node's neighbours, else a path's nodes, else the selected node's neighbours, else everything. */
 function inFocus(node: string, state: ViewState): boolean {
-  if (state.hovered !== null && state.hoverFades) return state.hoverNeighbours.has(node);
+  if (state.hovered !== null && state.focusFades) return state.hoverNeighbours.has(node);
   if (state.pathNodes) return state.pathNodes.has(node);
-  if (state.selected !== null) return state.selectionNeighbours.has(node);
+  if (state.selected !== null && state.focusFades) return state.selectionNeighbours.has(node);
   return true;
 }
 
@@ -95,8 +95,8 @@ export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAtt
   const { state, hiddenNodes } = view;
   const hidden = hiddenNodes.has(node);
   const selected = node === state.selected;
-  // On a large graph a hover brings out the hovered node's neighbours over whatever else is shown.
-  const brought = !state.hoverFades && state.hovered !== null && state.hoverNeighbours.has(node);
+  // On a large graph a hover or a selection brings out the node's neighbours over whatever else is shown.
+  const brought = !state.focusFades && ((state.hovered !== null && state.hoverNeighbours.has(node)) || (state.selected !== null && state.selectionNeighbours.has(node)));
   const faded = hidden || (!selected && !brought && !inFocus(node, state));
   if (selected) out.size = a.size * 1.6;
   if (faded && !selected) out.label = '';
@@ -115,10 +115,10 @@ export function edgeDisplay<D extends EdgeDisplay>(edge: string, a: Pick<EdgeAtt
   const { state, hiddenNodes } = view;
   const source = ends.source(edge);
   const target = ends.target(edge);
-  const hovered = state.hoverFades ? state.hovered : null;
-  const focus = hovered ?? state.selected;
+  const hovered = state.focusFades ? state.hovered : null;
+  const focus = state.focusFades ? (hovered ?? state.selected) : null;
   const onPath = hovered === null && state.pathEdges !== null && state.pathEdges.has(edge);
-  const brought = !state.hoverFades && state.hovered !== null && (source === state.hovered || target === state.hovered);
+  const brought = !state.focusFades && [state.hovered, state.selected].some((n) => n !== null && (source === n || target === n));
   const faded = !brought && (hovered === null && state.pathEdges ? !onPath : focus !== null && source !== focus && target !== focus);
   out.hidden = !edgeVisible(a, state) || hiddenNodes.has(source) || hiddenNodes.has(target);
   out.color = faded ? FADED : (FAMILY_COLORS[a.family] ?? '#adb5bd');

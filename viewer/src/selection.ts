@@ -9,14 +9,15 @@ import { state } from './state.js';
 /** Selects a node (null: none), optionally moving the camera to it. */
 export type Select = (node: string | null, moveCamera?: boolean) => Promise<void>;
 
-/** `onChange` runs when the selection changes; `onRead` opens the article of an evidence in the panel. */
-export function setupSelection(graph: Graph, renderer: Renderer, onChange: () => void, onRead: (articleId: string, sentenceStart: number) => void): Select {
+/** `onChange` runs when the selection changes, with the node selected before; `onRead` opens the article of an evidence in the panel. */
+export function setupSelection(graph: Graph, renderer: Renderer, onChange: (before: string | null) => void, onRead: (articleId: string, sentenceStart: number) => void): Select {
   const panel = byId('panel');
   const panelBody = byId('panel-body');
   let request = 0;
   async function select(node: string | null, moveCamera = false): Promise<void> {
+    const before = state.selected;
     state.selected = node && graph.hasNode(node) ? node : null;
-    onChange();
+    onChange(before);
     if (!state.selected) {
       panel.hidden = true;
       return;

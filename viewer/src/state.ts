@@ -17,10 +17,10 @@ export interface ViewState {
   /** The hovered node and its neighbours, computed once per hover. */
   hoverNeighbours: Set<string>;
   /**
-   * Whether a hover fades everything but the hovered node's neighbours. On a large graph it does
-   * not: it brings them out instead, which touches only them, so a hover stays fast (set on load).
+   * Whether a hover or a selection fades everything but the node's neighbours. On a large graph it
+   * does not: it brings them out instead, which touches only them, so both stay fast (set on load).
    */
-  hoverFades: boolean;
+  focusFades: boolean;
   selected: string | null;
   hiddenClasses: Set<string>;
   minConfidence: number;
@@ -34,7 +34,7 @@ export interface ViewState {
   /** Nodes named in fewer articles are hidden. */
   minArticles: number;
   colorBy: 'class' | 'community';
-  /** The selected node and its neighbours (the rest fades while nothing is hovered). */
+  /** The selected node and its neighbours (the rest fades while nothing is hovered, on a graph that is not large). */
   selectionNeighbours: Set<string>;
   exploration: Exploration | null;
   /** What the exploration shows (computed from it); null when not exploring. */
@@ -52,7 +52,7 @@ export interface ViewState {
 export const state: ViewState = {
   hovered: null,
   hoverNeighbours: new Set(),
-  hoverFades: true,
+  focusFades: true,
   selected: null,
   hiddenClasses: new Set(),
   minConfidence: 0,
