@@ -117,6 +117,10 @@ async function main(): Promise<void> {
     timings.firstFrame = performance.now();
   });
 
+  // The exploration and path the renderer last drew in full: going back or forward changes them along with the selection.
+  const explorationKey = () => JSON.stringify([state.exploration, state.path]);
+  let drawnExploration = explorationKey();
+
   // A full update for every other change (wrapped: no handler's argument is mistaken for a selection).
   const updateAll = () => update();
   const refreshLegend = createLegend(graph, updateAll);
@@ -152,10 +156,6 @@ async function main(): Promise<void> {
     update({ selectedBefore: node });
     return ms;
   };
-
-  // The exploration and path the renderer last drew in full: going back or forward changes them along with the selection.
-  const explorationKey = () => JSON.stringify([state.exploration, state.path]);
-  let drawnExploration = explorationKey();
 
   /** Brings every view in line with the state; `change` says when the selection moved (from `selectedBefore`). */
   function update(change?: { selectedBefore: string | null }): void {
