@@ -6,6 +6,17 @@ import type { GraphView, NodeAttributes, ViewEdgeAttributes } from './model.js';
 export type Graph = MultiDirectedGraph<NodeAttributes, ViewEdgeAttributes>;
 export type Renderer = Sigma<NodeAttributes, ViewEdgeAttributes>;
 
+/**
+ * Redraws only what a hover or a selection on a large graph changes: the nodes of the
+ * neighbourhood shown before and of the one shown now, and the edges of their two centres.
+ */
+export function refreshAround(renderer: Renderer, graph: Graph, centres: (string | null)[], neighbourhoods: Iterable<string>[]): void {
+  const ends = centres.filter((n): n is string => n !== null && graph.hasNode(n));
+  const nodes = new Set(ends);
+  for (const around of neighbourhoods) for (const n of around) nodes.add(n);
+  renderer.refresh({ partialGraph: { nodes: [...nodes], edges: ends.flatMap((n) => graph.edges(n)) }, skipIndexation: true });
+}
+
 /** `mark` notes when each step of the load ends (the benchmark reports them). */
 export async function loadGraph(mark: (step: string) => void = () => undefined): Promise<Graph> {
   const response = await fetch('./api/view');

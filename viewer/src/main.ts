@@ -9,7 +9,7 @@ import { setupControls } from './controls.js';
 import { byId } from './dom.js';
 import { computeExploration, setupExploration } from './exploration.js';
 import { setupExport } from './export.js';
-import { loadGraph, type Graph, type Renderer } from './graph.js';
+import { loadGraph, refreshAround, type Graph, type Renderer } from './graph.js';
 import { setupHover } from './hover.js';
 import { setupLayout } from './layout.js';
 import { setupReader, type Reader } from './reader.js';
@@ -169,18 +169,11 @@ async function main(): Promise<void> {
     timeline?.render();
     refreshLegend();
     writeUrl();
-    if (selectionOnly && !state.focusFades) refreshSelection(change.selectedBefore, neighboursBefore);
+    if (selectionOnly && !state.focusFades) refreshAround(renderer, graph, [change.selectedBefore, state.selected], [neighboursBefore, state.selectionNeighbours]);
     else renderer.refresh({ skipIndexation: true });
     drawnExploration = explorationKey();
     // After the refresh: the map reads the display data it leaves.
     map.render();
-  }
-
-  /** On a large graph a selection touches only its old and new neighbourhoods: sigma redraws those alone. */
-  function refreshSelection(before: string | null, neighboursBefore: Set<string>): void {
-    const ends = [before, state.selected].filter((n): n is string => n !== null && graph.hasNode(n));
-    const nodes = new Set([...ends, ...neighboursBefore, ...state.selectionNeighbours]);
-    renderer.refresh({ partialGraph: { nodes: [...nodes], edges: ends.flatMap((n) => graph.edges(n)) }, skipIndexation: true });
   }
 
   refreshLegend();

@@ -110,6 +110,8 @@ export function nodeDisplay<D extends NodeDisplay>(node: string, a: Pick<NodeAtt
   return out;
 }
 
+const touches = (source: string, target: string, node: string | null) => node !== null && (source === node || target === node);
+
 /** How an edge shows, set on `out` as nodeDisplay does. */
 export function edgeDisplay<D extends EdgeDisplay>(edge: string, a: Pick<EdgeAttributes, 'predicate' | 'family' | 'weak' | 'confidence'>, view: View, ends: EdgeEnds, out: D): D {
   const { state, hiddenNodes } = view;
@@ -118,7 +120,7 @@ export function edgeDisplay<D extends EdgeDisplay>(edge: string, a: Pick<EdgeAtt
   const hovered = state.focusFades ? state.hovered : null;
   const focus = state.focusFades ? (hovered ?? state.selected) : null;
   const onPath = hovered === null && state.pathEdges !== null && state.pathEdges.has(edge);
-  const brought = !state.focusFades && [state.hovered, state.selected].some((n) => n !== null && (source === n || target === n));
+  const brought = !state.focusFades && (touches(source, target, state.hovered) || touches(source, target, state.selected));
   const faded = !brought && (hovered === null && state.pathEdges ? !onPath : focus !== null && source !== focus && target !== focus);
   out.hidden = !edgeVisible(a, state) || hiddenNodes.has(source) || hiddenNodes.has(target);
   out.color = faded ? FADED : (FAMILY_COLORS[a.family] ?? '#adb5bd');
