@@ -12,12 +12,14 @@ import { createHash } from 'node:crypto';
 import { DataFactory, type Literal, type NamedNode, type Quad, type Quad_Object, type Quad_Subject } from 'n3';
 import { EVENT_CATEGORY_OF, EVENT_ROLES, EVENT_ROLE_FIELDS, type ArticleEvidence, type EntityNode, type EventMention, type EventNode, type MentionRef, type ResolvedArticle } from '../types.js';
 import { mergeEvents } from '../resolve/index.js';
-import { ENTITY_CLASS_TERMS, EVENT_CATEGORY_CLASS, EVENT_CLASS, EVENT_ROLE_PROPERTY, GEO, NKG, OWL, PROV, RDF, RDFS, RELATION_PROPERTY, SCHEMA, SEM, SKOS, XSD, geonames } from './vocab.js';
+import { ENTITY_CLASS_TERMS, EVENT_CATEGORY_CLASS, EVENT_CLASS, EVENT_ROLE_PROPERTY, GEO, NKG, OWL, PROV, RDF, RELATION_PROPERTY, SCHEMA, SEM, SKOS, XSD, geonames } from './vocab.js';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
 export const articleIri = (base: string, id: string) => namedNode(`${base}article/${id}`);
-const mentionIri = (base: string, articleId: string, start: number, end: number) => namedNode(`${base}mention/${articleId}/${start}-${end}`);
+// NIF's RFC 5147 style: the article's IRI with the span's offsets as its fragment, so a mention's
+// article is the part of its IRI before '#'.
+const mentionIri = (base: string, articleId: string, start: number, end: number) => namedNode(`${base}article/${articleId}#char=${start},${end}`);
 const hashOf = (...parts: (string | number)[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20);
 
 /** Whether a string can serve as the base of minted IRIs (absolute, no characters IRIs forbid). */
@@ -87,7 +89,7 @@ function writeEntity(out: Quad[], e: EntityNode, base: string): void {
   const s = namedNode(e.iri);
   const add = (p: NamedNode, o: Quad_Object) => out.push(quad(s, p, o));
   for (const c of ENTITY_CLASS_TERMS[e.class]) add(RDF.type, c);
-  add(RDFS.label, literal(e.label));
+  // skos:prefLabel is a sub-property of rdfs:label (SKOS, and the ontology says so): one label, not two.
   add(SKOS.prefLabel, literal(e.label, 'en'));
   for (const a of e.aliases) add(SKOS.altLabel, literal(a, 'en'));
   for (const h of e.handles) add(NKG.handle, literal(h));
@@ -113,7 +115,7 @@ function writeEventNode(out: Quad[], typed: Set<string>, ev: EventNode, base: st
   };
   if (!ev.isNamed) {
     type(NKG.Event);
-    out.push(quad(s, RDFS.label, literal(ev.label)), quad(s, SKOS.prefLabel, literal(ev.label, 'en')));
+    out.push(quad(s, SKOS.prefLabel, literal(ev.label, 'en')));
     for (const articleId of ev.articles) out.push(quad(s, PROV.wasDerivedFrom, articleIri(base, articleId)));
   }
   for (const eventType of ev.eventTypes) {
@@ -126,9 +128,9 @@ function writeEventNode(out: Quad[], typed: Set<string>, ev: EventNode, base: st
 }
 
 /**
- * One article's named graph: its description, the sentences its facts and mentions point to,
+ * One article's named graph: its description and text, the sentences its statements point to,
  * mentions, facts with their statements, sources and posts. A sentence's text is written once,
- * on its node; statements and mentions point to it. Co-mentions are not facts and stay out of the
+ * on its node; statements point to it. Co-mentions are not facts and stay out of the
  * RDF (graph.json counts them).
  */
 class ArticleGraph {
@@ -170,6 +172,8 @@ class ArticleGraph {
     }
     if (a.url) this.add(art, SCHEMA.url, literal(a.url, XSD.anyURI));
     if (a.source) this.add(art, NKG.sourceName, literal(a.source));
+    // The text once, so that every span's offsets (mentions, sentences, statements) can be read in the graph.
+    if (a.text) this.add(art, SCHEMA.articleBody, literal(a.text));
   }
 
   /** The node of sentence `index`: its offsets and text, written the first time anything points to it. */
@@ -187,19 +191,19 @@ class ArticleGraph {
   }
 
   /**
-   * A span of the article naming `iri`: its IRI holds the article and the offsets
-   * (mention/ARTICLE/START-END); it points to its entity and its sentence. A span that names two
-   * things is one mention referring to both.
+   * A span of the article naming `iri`: its IRI is the article's with the offsets as fragment
+   * (article/ARTICLE#char=START,END); it points to its entity, and to the coreference sieve that
+   * joined it when not the name alone. Its text is in the article's schema:articleBody; only the
+   * sentences that statements point to are nodes. A span that names two things is one mention
+   * referring to both.
    */
-  private mention(iri: string, m: Pick<EventMention, 'start' | 'end' | 'sentenceIndex'> & Pick<MentionRef, 'coref'>): void {
+  private mention(iri: string, m: Pick<EventMention, 'start' | 'end'> & Pick<MentionRef, 'coref'>): void {
     const mi = mentionIri(this.rdf.base, this.r.article.id, m.start, m.end);
     if (this.references.has(`${mi.value} ${iri}`)) return;
     this.references.add(`${mi.value} ${iri}`);
     this.add(mi, NKG.refersTo, namedNode(iri));
     if (this.spans.has(mi.value)) return;
     this.spans.add(mi.value);
-    this.add(mi, NKG.sentence, this.sentence(m.sentenceIndex));
-    // How coreference joined it to the entity (the sieve), when it was not by the name alone.
     if (m.coref) this.add(mi, NKG.linkedBy, literal(m.coref.sieve));
   }
 

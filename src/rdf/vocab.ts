@@ -55,7 +55,7 @@ export const NKG = terms(PREFIXES.nkg, [
   'lowerBound', 'authorName', 'hashtag', 'linkedBy', 'factuality',
 ]);
 export const SEM = terms(PREFIXES.sem, ['hasPlace', 'hasActor', 'hasEarliestBeginTimeStamp', 'hasLatestEndTimeStamp']);
-export const SCHEMA = terms(PREFIXES.schema, ['NewsArticle', 'headline', 'datePublished', 'url', 'isPartOf', 'text', 'author', 'mentions']);
+export const SCHEMA = terms(PREFIXES.schema, ['NewsArticle', 'headline', 'articleBody', 'datePublished', 'url', 'isPartOf', 'text', 'author', 'mentions']);
 export const PROV = terms(PREFIXES.prov, ['wasDerivedFrom']);
 export const SKOS = terms(PREFIXES.skos, ['prefLabel', 'altLabel']);
 export const GEO = terms(PREFIXES.geo, ['lat', 'long']);

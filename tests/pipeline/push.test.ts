@@ -93,7 +93,9 @@ describe.skipIf(!installed)('push into Virtuoso', () => {
     const queries = [
       `SELECT ?who ?whom ?sentence WHERE { ?a nkg:warned ?b . ?a skos:prefLabel ?who . ?b skos:prefLabel ?whom . ?st rdf:subject ?a ; rdf:predicate nkg:warned ; rdf:object ?b ; nkg:sentence [ nkg:anchorOf ?sentence ] . FILTER(STRSTARTS(STR(?a), "${BASE}")) } ORDER BY ?who ?whom ?sentence`,
       `SELECT ?event ?killed WHERE { ?st rdf:predicate nkg:deathCount ; rdf:subject ?e ; rdf:object ?killed . ?e skos:prefLabel ?event . FILTER(STRSTARTS(STR(?e), "${BASE}")) } ORDER BY DESC(?killed) ?event`,
-      `SELECT ?name (COUNT(DISTINCT ?article) AS ?articles) WHERE { ?m nkg:refersTo ?e ; nkg:sentence [ nkg:inArticle ?article ] . ?e skos:prefLabel ?name . FILTER(STRSTARTS(STR(?e), "${BASE}")) } GROUP BY ?name ORDER BY DESC(?articles) ?name LIMIT 10`,
+      `SELECT ?name (COUNT(DISTINCT ?article) AS ?articles) WHERE { ?m nkg:refersTo ?e . BIND(STRBEFORE(STR(?m), "#") AS ?article) ?e skos:prefLabel ?name . FILTER(STRSTARTS(STR(?e), "${BASE}")) } GROUP BY ?name ORDER BY DESC(?articles) ?name LIMIT 10`,
+      // A mention's words: its span of the article's text, as README question 13 reads them.
+      `SELECT ?m ?words WHERE { ?m nkg:refersTo ?e . ?e skos:prefLabel "Iraqi intelligence"@en . ?article schema:articleBody ?body . FILTER(STRSTARTS(STR(?m), CONCAT(STR(?article), "#char="))) BIND(xsd:integer(STRBEFORE(STRAFTER(STR(?m), "#char="), ",")) AS ?begin) BIND(xsd:integer(STRAFTER(STR(?m), ",")) AS ?end) BIND(SUBSTR(?body, ?begin + 1, ?end - ?begin) AS ?words) } ORDER BY ?m`,
     ];
     for (const q of queries) {
       const here = rows(local.sparql(q));

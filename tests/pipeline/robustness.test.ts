@@ -124,7 +124,7 @@ describe('a build killed with SIGKILL leaves complete outputs', () => {
     }
     for (const [f, format] of [['graph.ttl', 'text/turtle'], ['graph.nt', 'application/n-triples']]) {
       expect(new Parser({ format }).parse(old[f]).length).toBeGreaterThan(500);
-      expect(new Parser({ format }).parse(fresh[f]).length).toBeGreaterThan(10_000);
+      expect(new Parser({ format }).parse(fresh[f]).length).toBeGreaterThan(5_000);
     }
   }, 60_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -48,8 +48,8 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('the README querying examples', () => {
-  test('there are twelve questions, each with expected answers', () => {
-    expect(questions).toHaveLength(12);
+  test('there are thirteen questions, each with expected answers', () => {
+    expect(questions).toHaveLength(13);
     for (const q of questions) expect(q).toMatch(/# expect: /);
   });
 
