@@ -11,7 +11,7 @@
  * token's head or dependents, so a sentence costs time linear in its length.
  */
 import { EVENT_ROLES, EVENT_ROLE_FIELDS, PLACE_CLASSES, type AmountArgument, type Factuality, type Doc, type EntityClass, type EventArgument, type EventRole, type EventType, type ExtractedEvent, type TimeArgument } from '../types.js';
-import { findTimes, type TimeSpan } from './dates.js';
+import type { TimeSpan } from './dates.js';
 import { NOT_EVENTS, NOUN_EVENT_TYPES, VERB_EVENT_TYPES, senseFits, type ClauseShape } from './event-types.js';
 import { eventFactuality, reporterOf } from './factuality.js';
 import { AGENT_NOUNS, UNSURE_PRONOUNS } from './lexicon.js';
@@ -52,7 +52,7 @@ export function clauseEvents(view: ArticleView, published: string | undefined, t
         out.push(e);
       }
     }
-    if (eventAt.size) attachTimes(view, eventAt, findTimes(doc.text, published, s.start, s.end), si);
+    if (eventAt.size) attachTimes(view, eventAt, view.timesOf(si, published), si);
   });
   return out;
 }

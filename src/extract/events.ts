@@ -8,7 +8,7 @@
  * massacre") are joined to the event they refer to.
  */
 import { PLACE_CLASSES, type CountArgument, type Doc, type EventArgument, type EventType, type Evidence, type ExtractedEvent, type TimeArgument, type TypedMention } from '../types.js';
-import { findTimes, shiftSpan, type TimeSpan } from './dates.js';
+import { shiftSpan, type TimeSpan } from './dates.js';
 import { CASUALTY_VERBS, EVENT_TRIGGERS, VIOLENT, parseCount } from './lexicon.js';
 import type { ArticleView } from './sentence-view.js';
 
@@ -98,7 +98,6 @@ export function extractEvents(view: ArticleView, published: string | undefined):
 
   const day = published?.slice(0, 10);
   doc.sentences.forEach((s, si) => {
-    const times = findTimes(doc.text, published, s.start, s.end);
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const inMention = view.at[t];
       const named = inMention >= 0 && mentions[inMention].class === 'Event' ? inMention : -1;
@@ -193,7 +192,7 @@ export function extractEvents(view: ArticleView, published: string | undefined):
       };
       // What is reported as having happened did not happen after the report.
       const possible = (ts: TimeSpan) => !day || UPCOMING.has(type) || ts.earliest <= day;
-      const nearest = relative ? undefined : times.filter((ts) => !ownedElsewhere(ts) && possible(ts)).sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
+      const nearest = relative ? undefined : view.timesOf(si, published).filter((ts) => !ownedElsewhere(ts) && possible(ts)).sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
       if (nearest) e.times.push({ ...evidence('nearest time expression', t, t), start: Math.min(nearest.start, trigger.start), end: Math.max(nearest.end, trigger.end), earliest: nearest.earliest, latest: nearest.latest, text: nearest.text, confidence: 0.5 });
       events.push(e);
       const index = events.length - 1;

@@ -3,6 +3,7 @@
  * covers each token, and small helpers for walking from a verb to its subject and object.
  */
 import type { Doc, TypedMention } from '../types.js';
+import { findTimes, type TimeSpan } from './dates.js';
 import { AGENT_NOUNS, AUXILIARIES } from './lexicon.js';
 
 /** The syntactic head of the tokens [start, end): the last one whose head lies outside the span (else the last token). */
@@ -27,6 +28,8 @@ export class ArticleView {
   /** Index of the (longest) entity mention covering each token, or -1. */
   readonly at: Int32Array;
   readonly lower: string[];
+  /** Each sentence's time expressions, read when first asked for (chrono is a good part of an article's cost). */
+  private readonly times = new Map<number, TimeSpan[]>();
 
   constructor(
     readonly doc: Doc,
@@ -42,6 +45,16 @@ export class ArticleView {
         if (prev < 0 || mentions[prev].tokenEnd - mentions[prev].tokenStart < m.tokenEnd - m.tokenStart) this.at[t] = i;
       }
     });
+  }
+
+  /** The time expressions of sentence `si`, resolved against the publication date. */
+  timesOf(si: number, published: string | undefined): TimeSpan[] {
+    let spans = this.times.get(si);
+    if (!spans) {
+      const s = this.doc.sentences[si];
+      this.times.set(si, (spans = findTimes(this.doc.text, published, s.start, s.end)));
+    }
+    return spans;
   }
 
   pos(t: number): string {

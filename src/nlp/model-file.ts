@@ -53,13 +53,16 @@ export interface ModelBundle {
 
 /** The shipped model, located from this module (works from src/ under vitest and from dist/). */
 export function defaultModelPath(): string {
+  // Looked up once: the typing stage asks for the model (and so for this path) for every word.
+  if (shippedModelPath) return shippedModelPath;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'src', 'nlp', 'models', 'newskg-en.model');
+    if (existsSync(join(dir, 'package.json'))) return (shippedModelPath = join(dir, 'src', 'nlp', 'models', 'newskg-en.model'));
     dir = dirname(dir);
   }
   throw new ModelError('cannot locate the package root to find the shipped model');
 }
+let shippedModelPath: string | undefined;
 
 /** The shipped parser and lemmatiser, beside the tagger's model. */
 export function defaultParserModelPath(): string {

@@ -398,10 +398,13 @@ export class DependencyParser {
     const st = new ParseState(n);
     const { relations } = this.models;
     while (!st.done) {
-      const k = transitionFeatures(st, hashes, this.ids);
-      this.scoreTransitions(this.ids, k, this.scores);
-      let best = -1;
-      for (let t = 0; t < 3; t++) if (st.can(t) && (best < 0 || this.scores[t] > this.scores[best])) best = t;
+      let best = onlyLegal(st);
+      // A tenth of the transitions are forced (the first shift, the reductions once the buffer is empty): no scoring.
+      if (best < 0) {
+        const k = transitionFeatures(st, hashes, this.ids);
+        this.scoreTransitions(this.ids, k, this.scores);
+        for (let t = 0; t < 3; t++) if (st.can(t) && (best < 0 || this.scores[t] > this.scores[best])) best = t;
+      }
       let label = 0;
       if (best !== SHIFT) {
         const [head, dep] = st.arcOf(best);
@@ -420,6 +423,17 @@ export class DependencyParser {
     }
     return { heads, deprels, steps: st.steps };
   }
+}
+
+/** The one transition the state allows, or -1 when it allows more than one. */
+function onlyLegal(st: ParseState): number {
+  const shift = st.canShift();
+  const left = st.canLeft();
+  const right = st.canRight();
+  if (shift && !left && !right) return SHIFT;
+  if (right && !shift && !left) return RIGHT;
+  if (left && !shift && !right) return LEFT;
+  return -1;
 }
 
 /** The best relation; the root's dependent is always "root", and no other word is. */
