@@ -378,13 +378,33 @@ export class PackedTransitionWeights {
 export class DependencyParser {
   private readonly ids = new Int32Array(128);
   private readonly scores: Float64Array;
-  private readonly labelScores: Float64Array;
+  private readonly labelSums: Int32Array;
   private readonly transitionWeights: PackedTransitionWeights;
 
   constructor(readonly models: ParserModels) {
     this.scores = new Float64Array(3);
-    this.labelScores = new Float64Array(models.relations.nLabels);
+    this.labelSums = new Int32Array(models.relations.nLabels);
     this.transitionWeights = new PackedTransitionWeights(models.transitions);
+  }
+
+  /**
+   * The best relation but "root" for an arc's features. The int16 weights are summed as integers
+   * and compared unscaled (the scale is positive, so the order, ties included, is the scaled
+   * scores'): this loop runs 49 labels × 26 features for every arc, and was an eighth of an article's time.
+   */
+  private bestLabel(ids: Int32Array, n: number): number {
+    const { table, weights, nLabels: L } = this.models.relations;
+    const sums = this.labelSums;
+    sums.fill(0);
+    for (let j = 0; j < n; j++) {
+      const row = table.get(ids[j]);
+      if (row < 0) continue;
+      const base = row * L;
+      for (let k = 1; k < L; k++) sums[k] += weights[base + k];
+    }
+    let best = 1;
+    for (let k = 2; k < L; k++) if (sums[k] > sums[best]) best = k;
+    return best;
   }
 
   /** The three transitions' scores of a state's features (a test may substitute its own). */
@@ -396,7 +416,6 @@ export class DependencyParser {
     const n = input.words.length;
     const hashes = new SentenceHashes(input);
     const st = new ParseState(n);
-    const { relations } = this.models;
     while (!st.done) {
       let best = onlyLegal(st);
       // A tenth of the transitions are forced (the first shift, the reductions once the buffer is empty): no scoring.
@@ -408,13 +427,12 @@ export class DependencyParser {
       let label = 0;
       if (best !== SHIFT) {
         const [head, dep] = st.arcOf(best);
-        const m = labelFeatures(st, hashes, head, dep, this.ids);
-        relations.score(this.ids, m, this.labelScores);
-        label = argmax(this.labelScores, head === 0);
+        // The root's dependent is always "root" (label 0 by construction of the label set, see trainParser).
+        if (head !== 0) label = this.bestLabel(this.ids, labelFeatures(st, hashes, head, dep, this.ids));
       }
       st.apply(best, label);
     }
-    const labels = relations.labels;
+    const labels = this.models.relations.labels;
     const heads: number[] = new Array(n);
     const deprels: string[] = new Array(n);
     for (let i = 1; i <= n; i++) {
@@ -436,11 +454,4 @@ function onlyLegal(st: ParseState): number {
   return -1;
 }
 
-/** The best relation; the root's dependent is always "root", and no other word is. */
-function argmax(scores: Float64Array, toRoot: boolean): number {
-  // Label 0 is "root" by construction of the label set (see trainParser).
-  if (toRoot) return 0;
-  let best = 1;
-  for (let k = 2; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
-  return best;
-}
+
