@@ -9,7 +9,7 @@ import { setupControls } from './controls.js';
 import { byId } from './dom.js';
 import { computeExploration, setupExploration } from './exploration.js';
 import { setupExport } from './export.js';
-import { loadGraph, refreshAround, type Graph, type Renderer } from './graph.js';
+import { fitSizes, loadGraph, refreshAround, type Graph, type Renderer } from './graph.js';
 import { setupHover } from './hover.js';
 import { setupLayout } from './layout.js';
 import { setupReader, type Reader } from './reader.js';
@@ -38,7 +38,8 @@ const CO_MENTIONS_SHOWN_UP_TO = 3000;
  */
 const LARGE = 2000;
 
-function createRenderer(graph: Graph, view: View): Renderer {
+/** `sizeFactor`: what fitSizes scaled the nodes by, so that the same nodes keep their labels. */
+function createRenderer(graph: Graph, view: View, sizeFactor: number): Renderer {
   const large = graph.order > LARGE;
   const labels = nonOverlappingLabels();
   const renderer: Renderer = new Sigma<NodeAttributes, ViewEdgeAttributes>(graph, byId('graph'), {
@@ -46,7 +47,7 @@ function createRenderer(graph: Graph, view: View): Renderer {
     // Arrows show direction; past 20,000 edges they are noise and cost more than lines to draw.
     defaultEdgeType: graph.size > 20_000 ? 'line' : 'arrow',
     renderEdgeLabels: state.edgeLabels,
-    labelRenderedSizeThreshold: large ? 12 : 7,
+    labelRenderedSizeThreshold: (large ? 12 : 7) * sizeFactor,
     labelDensity: large ? 0.4 : 0.9,
     labelGridCellSize: 90,
     hideEdgesOnMove: large,
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
   status.textContent = 'Loading the graph…';
   mark('script');
   const graph = await loadGraph(mark);
+  const container = byId('graph');
+  const sizeFactor = fitSizes(graph, container.clientWidth, container.clientHeight);
   mark('sizes');
   // Past a few thousand nodes co-mentions are a hairball over what the articles state: off unless asked for.
   state.weakEdgesByDefault = graph.order <= CO_MENTIONS_SHOWN_UP_TO;
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
   // The display state is whole before sigma's constructor runs the reducers: its first frame is the final one, with no second pass over the graph.
   computeExploration(graph);
   computeHidden(graph, state, hiddenNodes);
-  const renderer = createRenderer(graph, { state, hiddenNodes });
+  const renderer = createRenderer(graph, { state, hiddenNodes }, sizeFactor);
   mark('renderer');
   exposeProbe(graph, renderer);
   // Sigma draws its first frame in its constructor; the browser shows it at the next animation frame.
