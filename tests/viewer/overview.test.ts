@@ -15,7 +15,7 @@ const found = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 
-type Probe = { shown: (cls?: string) => number; color: (n: string) => string | undefined; edgesShown: (weak: boolean) => number; hubs: () => string[]; display: () => string; refreshMs: () => number; select: (n: string | null) => Promise<void> };
+type Probe = { hovered: () => string | null; enter: (n: string) => void; shown: (cls?: string) => number; color: (n: string) => string | undefined; edgesShown: (weak: boolean) => number; hubs: () => string[]; display: () => string; refreshMs: () => number; select: (n: string | null) => Promise<void> };
 const newskg = () => (window as unknown as { newskg: Probe }).newskg;
 const edgesShown = (page: Page, weak: boolean) => page.evaluate(`(${newskg})().edgesShown(${weak})`) as Promise<number>;
 const shown = (page: Page) => page.evaluate(`(${newskg})().shown()`) as Promise<number>;
@@ -44,6 +44,24 @@ describe.skipIf(!found && !inCi)('the overview of a large graph in chromium', ()
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     return page;
   }
+
+  test('no hover starts while the mouse button is down: nodes passing under the pointer of a drag are not hovered', async () => {
+    const page = await open();
+    const [hub] = (await page.evaluate(`(${newskg})().hubs()`)) as string[];
+    const box = (await page.locator('#graph').boundingBox())!;
+    // The bottom-left corner of the canvas: no panel or overlay there.
+    await page.mouse.move(box.x + 6, box.y + box.height - 6);
+    const before = await page.evaluate(`(${newskg})().hovered()`);
+    expect(before).not.toBe(hub);
+    await page.mouse.down();
+    await page.evaluate(`(${newskg})().enter(${JSON.stringify(hub)})`);
+    expect(await page.evaluate(`(${newskg})().hovered()`)).toBe(before);
+    await page.mouse.up();
+    // Once the button is up, the same report is a hover.
+    await page.evaluate(`(${newskg})().enter(${JSON.stringify(hub)})`);
+    expect(await page.evaluate(`(${newskg})().hovered()`)).toBe(hub);
+    await page.close();
+  });
 
   test('co-mentions start hidden past a few thousand nodes; the toggle shows them, and the URL keeps the choice', async () => {
     const page = await open();

@@ -28,7 +28,7 @@ import './style.css';
 const timings: { firstFrame?: number; interactive?: number; steps: Record<string, number> } = { steps: {} };
 /** When each step of the load ended (ms since navigation): where the time to the first frame goes. */
 const mark = (step: string) => (timings.steps[step] = performance.now());
-const probe: { timings: typeof timings; hubs?: () => string[]; hoverMs?: (node: string) => number; selectMs?: (node: string) => number; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number; display?: () => string; select?: (node: string | null) => Promise<void>; mapDots?: () => MapDot[] } = { timings };
+const probe: { timings: typeof timings; hubs?: () => string[]; hoverMs?: (node: string) => number; selectMs?: (node: string) => number; nodes?: number; shown?: (cls?: string) => number; refreshMs?: () => number; positions?: () => number[]; pathLabels?: () => string[]; color?: (node: string) => string | undefined; edgesShown?: (weak: boolean) => number; display?: () => string; hovered?: () => string | null; enter?: (node: string) => void; select?: (node: string | null) => Promise<void>; mapDots?: () => MapDot[] } = { timings };
 (window as unknown as { newskg: unknown }).newskg = probe;
 
 const CO_MENTIONS_SHOWN_UP_TO = 3000;
@@ -150,6 +150,9 @@ async function main(): Promise<void> {
     renderer.emit('leaveNode', { node } as never);
     return ms;
   };
+  // What is hovered now, and sigma's report that the pointer entered a node (a test checks that none starts a hover while the graph is dragged).
+  probe.hovered = () => state.hovered;
+  probe.enter = (node) => void renderer.emit('enterNode', { node } as never);
   probe.selectMs = (node) => {
     const t0 = performance.now();
     state.selected = node;
