@@ -28,8 +28,8 @@ export class ArticleView {
   /** Index of the (longest) entity mention covering each token, or -1. */
   readonly at: Int32Array;
   readonly lower: string[];
-  /** Each sentence's time expressions, read when first asked for (chrono is a good part of an article's cost). */
-  private readonly times = new Map<number, TimeSpan[]>();
+  /** Each sentence's time expressions per publication date, read when first asked for (chrono is a good part of an article's cost). */
+  private readonly times = new Map<string, TimeSpan[]>();
 
   constructor(
     readonly doc: Doc,
@@ -49,10 +49,12 @@ export class ArticleView {
 
   /** The time expressions of sentence `si`, resolved against the publication date. */
   timesOf(si: number, published: string | undefined): TimeSpan[] {
-    let spans = this.times.get(si);
+    // Keyed by the date as well: the same sentence read against another date resolves differently.
+    const key = `${si} ${published ?? ''}`;
+    let spans = this.times.get(key);
     if (!spans) {
       const s = this.doc.sentences[si];
-      this.times.set(si, (spans = findTimes(this.doc.text, published, s.start, s.end)));
+      this.times.set(key, (spans = findTimes(this.doc.text, published, s.start, s.end)));
     }
     return spans;
   }
